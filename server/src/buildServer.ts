@@ -1,0 +1,149 @@
+/**
+ * `buildServer(config)`: the whole server as a Fastify instance that never listens (DESIGN.md, "Server").
+ * Tests call `inject` on it or `listen({ port: 0 })`; main.ts listens on the configured port.
+ *
+ * Closing the instance is the graceful shutdown: websockets stop being accepted, every room stores what it
+ * has queued and closes its sockets with 1001, background compactions finish, the store closes.
+ */
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import fastifyWebsocket from '@fastify/websocket'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import { ErrorCode } from '@circleboard/shared'
+import type { ServerConfig } from './config.js'
+import type { DocStore } from './storage/DocStore.js'
+import { SqliteDocStore } from './storage/SqliteDocStore.js'
+import { MemoryDocStore } from './storage/MemoryDocStore.js'
+import { TokenSigner } from './auth/TokenSigner.js'
+import { loadOrCreateSecret } from './auth/secret.js'
+import { Metrics } from './observability/Metrics.js'
+import { SyncServer } from './sync/SyncServer.js'
+import type { Services } from './http/services.js'
+import { HttpError, errorBody } from './http/errors.js'
+import { boardsRoutes } from './http/boardsRoutes.js'
+import { websocketRoute } from './http/websocketRoute.js'
+import { opsRoutes } from './http/opsRoutes.js'
+import { staticClient } from './http/staticClient.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The services of this server (tests reach the store and the rooms through it). */
+    circleboard: Services
+  }
+}
+
+/** Optional replacements, for tests (a store that fails on purpose, say). */
+export interface BuildOverrides {
+  readonly store?: DocStore
+}
+
+/** The path of a request URL without its query string: what logs may show (a query can hold a token). */
+export function loggablePath(url: string | undefined): string {
+  return (url ?? '').split('?')[0] ?? ''
+}
+
+/** Builds the server; it does not listen. */
+export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}): FastifyInstance {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Tokens travel in the query of websocket URLs and in Authorization headers: neither is logged.
+      serializers: {
+        req: (req: FastifyRequest) => ({
+          method: req.method,
+          url: loggablePath(req.url),
+          remoteAddress: req.ip,
+        }),
+      },
+      redact: ['req.headers.authorization', 'req.query.token'],
+    },
+    bodyLimit: config.limits.maxPayloadBytes,
+    trustProxy: false,
+  })
+
+  const store =
+    overrides.store ??
+    (config.store === 'memory' ? new MemoryDocStore() : SqliteDocStore.inDataDir(config.dataDir))
+  const signer = new TokenSigner(loadOrCreateSecret(config.secret, config.dataDir))
+  const metrics = new Metrics()
+  const sync = new SyncServer({ config, store, signer, metrics, log: app.log })
+  const services: Services = { config, store, signer, metrics, sync }
+  app.decorate('circleboard', services)
+
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+    if (err instanceof HttpError) return reply.code(err.status).send(errorBody(err.code, err.message))
+    if (err.validation) return reply.code(400).send(errorBody(ErrorCode.BadRequest, err.message))
+    const status = err.statusCode ?? 500
+    if (status === 413)
+      return reply.code(413).send(errorBody(ErrorCode.PayloadTooLarge, 'request body too large'))
+    if (status === 429) return reply.code(429).send(errorBody(ErrorCode.RateLimited, err.message))
+    if (status >= 400 && status < 500)
+      return reply.code(status).send(errorBody(ErrorCode.BadRequest, err.message))
+    req.log.error({ err }, 'request failed')
+    metrics.errors.inc({ kind: 'internal' })
+    return reply.code(500).send(errorBody(ErrorCode.Internal, 'something went wrong on the server'))
+  })
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .code(404)
+      .send(errorBody(ErrorCode.NotFound, `no route for ${req.method} ${loggablePath(req.url)}`)),
+  )
+
+  app.register(fastifyHelmet, {
+    // Explicit directives rather than helmet's defaults: those include upgrade-insecure-requests, which
+    // would turn the websocket of a plain-HTTP meeting-room server into wss:// and break it.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS belongs to whoever terminates TLS in front of this server.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  })
+  app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      message: `too many requests: try again in ${Math.ceil(ctx.ttl / 1000)} s`,
+    }),
+  })
+  app.register(fastifyWebsocket, {
+    options: {
+      // Frames over the configured limit are refused by the room with 4413 and a reason; ws itself cuts
+      // off anything over twice the limit (1009) before buffering it in full.
+      maxPayload: config.limits.maxPayloadBytes * 2,
+      perMessageDeflate: false,
+    },
+    preClose: async () => {
+      await sync.shutdown()
+    },
+    errorHandler: (err, socket) => {
+      metrics.errors.inc({ kind: 'socket' })
+      app.log.debug({ err: { message: err.message } }, 'websocket error')
+      socket.terminate()
+    },
+  })
+  app.register(async (scoped) => {
+    await websocketRoute(scoped, services)
+    await boardsRoutes(scoped, services)
+    await opsRoutes(scoped, services)
+  })
+  app.register(async (scoped) => staticClient(scoped, config.clientDir))
+  app.addHook('onClose', async () => {
+    await sync.shutdown()
+    await store.close()
+  })
+  return app
+}

@@ -1,0 +1,102 @@
+/**
+ * Board routes: `POST /api/boards` creates a board and returns its three capability links;
+ * `GET /api/boards/:id` returns its record to any holder of one of its tokens.
+ */
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import {
+  boardLink,
+  isBoardId,
+  newBoardUpdate,
+  ROLES,
+  type BoardInfo,
+  type CreateBoardRequest,
+  type CreateBoardResponse,
+  type Role,
+} from '@circleboard/shared'
+import type { Services } from './services.js'
+import { bearer, requireBoardToken, serverKeyMatches } from './auth.js'
+import { badRequest, notFound, unauthorized } from './errors.js'
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+
+/** A new random board id (12 characters, about 62 bits). */
+export function newBoardId(): string {
+  const bytes = randomBytes(12)
+  let id = ''
+  // 36 does not divide 256: the bias (256 % 36 = 4 values) is negligible for an identifier.
+  for (const b of bytes) id += ID_ALPHABET[b % 36]
+  return id
+}
+
+/** Template names a board can be created from. */
+export const KNOWN_TEMPLATES: readonly string[] = ['blank']
+
+/** Registers the board routes. */
+export async function boardsRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { config, store, signer, metrics } = services
+
+  app.post<{ Body: CreateBoardRequest }>(
+    '/api/boards',
+    {
+      config: { rateLimit: { max: config.limits.boardsPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        body: {
+          type: 'object',
+          required: ['title'],
+          additionalProperties: false,
+          properties: {
+            title: { type: 'string', minLength: 1, maxLength: 200 },
+            template: { type: 'string', maxLength: 64 },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      if (config.serverKey !== null && !serverKeyMatches(bearer(req), config.serverKey)) {
+        throw unauthorized('this server asks for its server key to create boards')
+      }
+      const title = req.body.title.trim()
+      if (title.length === 0) throw badRequest('the title is empty')
+      const template = req.body.template ?? null
+      if (template !== null && !KNOWN_TEMPLATES.includes(template)) {
+        throw badRequest(`unknown template '${template}'; known: ${KNOWN_TEMPLATES.join(', ')}`)
+      }
+      const id = newBoardId()
+      const createdAt = Date.now()
+      const iso = new Date(createdAt).toISOString()
+      // The document is stored before the board exists, so no client can ever see it empty and seed it.
+      await store.append(id, [newBoardUpdate({ title, template, createdAt: iso })])
+      await store.createBoard({ id, title, template, createdAt })
+      metrics.boardsCreated.inc()
+      const expiresAt = config.linkTtlSeconds > 0 ? Math.floor(createdAt / 1000) + config.linkTtlSeconds : 0
+      const links = Object.fromEntries(
+        ROLES.map((role) => [
+          role,
+          boardLink(id, signer.sign({ boardId: id, role, expiresAt, personId: null })),
+        ]),
+      ) as Record<Role, string>
+      const body: CreateBoardResponse = { id, title, template, createdAt: iso, links }
+      return reply.code(201).send(body)
+    },
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/api/boards/:id',
+    { config: { rateLimit: { max: config.limits.apiRequestsPerMinute, timeWindow: '1 minute' } } },
+    async (req) => {
+      if (!isBoardId(req.params.id)) throw notFound('no such board')
+      const claims = requireBoardToken(signer, req, req.params.id)
+      const board = await store.getBoard(req.params.id)
+      if (!board) throw notFound('this board does not exist (it may have been deleted)')
+      const info: BoardInfo = {
+        id: board.id,
+        title: board.title,
+        template: board.template,
+        createdAt: new Date(board.createdAt).toISOString(),
+        role: claims.role,
+      }
+      return info
+    },
+  )
+}

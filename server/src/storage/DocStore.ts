@@ -1,0 +1,91 @@
+/**
+ * Storage behind one interface (DESIGN.md, "Storage"). A room's document is stored as Yjs binary only: a
+ * compacted state update plus an append-only log of the updates since. Loading applies the state and then
+ * the log; compaction folds the log into the state. Every implementation passes the contract suite in
+ * `server/test/storage/docStoreContract.ts`; the rules it checks are in `server/SPEC.md` (ST1...).
+ *
+ * Board records (title, template, creation time) and snapshots live in the same store, so a board and
+ * everything about it can be deleted in one place.
+ */
+
+/** What `load` returns: apply `state` (if any), then every update of `updates` in order. */
+export interface StoredDoc {
+  readonly state: Uint8Array | null
+  readonly updates: readonly Uint8Array[]
+}
+
+/** A board's record. */
+export interface BoardRecord {
+  readonly id: string
+  readonly title: string
+  readonly template: string | null
+  /** Unix ms. */
+  readonly createdAt: number
+}
+
+/** What is known of a snapshot without its content. */
+export interface SnapshotMeta {
+  readonly id: string
+  readonly boardId: string
+  readonly label: string
+  /** Unix ms. */
+  readonly createdAt: number
+  /** The meeting number it belongs to, if any. */
+  readonly meeting: number | null
+  /** Display name of whoever took it (never a token). */
+  readonly author: string | null
+  /** Size of the stored state in bytes. */
+  readonly size: number
+}
+
+/** A snapshot with its content (a Yjs state update of the board document). */
+export interface Snapshot {
+  readonly meta: SnapshotMeta
+  readonly state: Uint8Array
+}
+
+/** The storage interface every store implements. */
+export interface DocStore {
+  /** Human-readable name for logs and metrics (`sqlite`, `memory`, ...). */
+  readonly kind: string
+  /** The stored document of a room; an unknown room is empty (`state: null, updates: []`). */
+  load(room: string): Promise<StoredDoc>
+  /**
+   * Appends updates to a room's log, atomically and in order. When the promise resolves the updates are
+   * durable: a crash of the process afterwards loses none of them.
+   */
+  append(room: string, updates: readonly Uint8Array[]): Promise<void>
+  /** Folds a room's log into its state. Safe to call at any time, also concurrently with `append`. */
+  compact(room: string): Promise<void>
+  /** Number of updates in a room's log (not yet compacted). */
+  logLength(room: string): Promise<number>
+
+  createBoard(record: BoardRecord): Promise<void>
+  getBoard(id: string): Promise<BoardRecord | null>
+  /** Deletes a board's record, every room of the board (`<id>` and `<id>/...`) and its snapshots. */
+  deleteBoard(id: string): Promise<void>
+
+  putSnapshot(meta: SnapshotMeta, state: Uint8Array): Promise<void>
+  /** A board's snapshots, oldest first. */
+  listSnapshots(boardId: string): Promise<SnapshotMeta[]>
+  getSnapshot(boardId: string, snapshotId: string): Promise<Snapshot | null>
+
+  /** Reports that the store can serve (for `/healthz`); throws when it cannot. */
+  check(): Promise<void>
+  /** Waits for background work (compactions) and releases the store. */
+  close(): Promise<void>
+}
+
+/** A storage failure, reported to clients as an internal error without details. */
+export class StoreError extends Error {
+  readonly code = 'BOARD_ERR_STORE'
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'StoreError'
+  }
+}
+
+/** The rooms of a board are the board id itself and every name under `<id>/`. */
+export function isRoomOfBoard(room: string, boardId: string): boolean {
+  return room === boardId || room.startsWith(boardId + '/')
+}

@@ -1,0 +1,266 @@
+/**
+ * The embedded default store: SQLite through better-sqlite3 in WAL mode (schema in sqliteSchema.ts).
+ *
+ * better-sqlite3 is synchronous: an append of a batch is one short transaction (tens of microseconds) on
+ * the event loop, which is what makes "stored before forwarded" cheap. The one expensive operation,
+ * merging a long log into a state, runs in a worker thread with its own connection (compactWorker.ts).
+ * Sequence numbers are per room; this process is the only writer of its rooms, so it keeps the last
+ * sequence number of each room it has touched in memory.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import Database from 'better-sqlite3'
+import { configureConnection, migrate } from './sqliteSchema.js'
+import { compactRoom, type CompactionResult } from './sqliteCompaction.js'
+import {
+  StoreError,
+  type BoardRecord,
+  type DocStore,
+  type Snapshot,
+  type SnapshotMeta,
+  type StoredDoc,
+} from './DocStore.js'
+
+/** Options of the SQLite store. */
+export interface SqliteDocStoreOptions {
+  /** Run compactions on the calling thread instead of a worker (tests of the compaction itself). */
+  readonly inlineCompaction?: boolean
+}
+
+interface PendingCompaction {
+  resolve: () => void
+  reject: (err: Error) => void
+}
+
+/** DocStore on one SQLite database file. */
+export class SqliteDocStore implements DocStore {
+  readonly kind = 'sqlite'
+  private readonly db: Database.Database
+  private readonly lastSeq = new Map<string, number>()
+  private worker: Worker | null = null
+  private nextRequest = 1
+  private readonly requests = new Map<number, PendingCompaction>()
+  /** Per room: the compaction in flight, and whether another was asked for meanwhile. */
+  private readonly compactions = new Map<string, { running: Promise<void>; again: boolean }>()
+  private closed = false
+  private readonly stmts
+
+  constructor(
+    readonly file: string,
+    private readonly options: SqliteDocStoreOptions = {},
+  ) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+    this.db = new Database(file)
+    configureConnection(this.db)
+    migrate(this.db)
+    const db = this.db
+    this.stmts = {
+      state: db.prepare('SELECT "update" AS u, upto_seq AS upto FROM state WHERE room = ?'),
+      log: db.prepare('SELECT blob FROM updates WHERE room = ? AND seq > ? ORDER BY seq'),
+      maxSeq: db.prepare(
+        'SELECT MAX(s) AS s FROM (SELECT MAX(seq) AS s FROM updates WHERE room = ? UNION ALL SELECT upto_seq FROM state WHERE room = ?)',
+      ),
+      insert: db.prepare('INSERT INTO updates (room, seq, blob) VALUES (?, ?, ?)'),
+      logLength: db.prepare(
+        'SELECT COUNT(*) AS n FROM updates WHERE room = ? AND seq > COALESCE((SELECT upto_seq FROM state WHERE room = ?), 0)',
+      ),
+      insertBoard: db.prepare('INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, ?)'),
+      getBoard: db.prepare('SELECT id, title, template, created_at AS createdAt FROM boards WHERE id = ?'),
+      putSnapshot: db.prepare(
+        'INSERT INTO snapshots (board, id, label, created_at, meeting, author, "update") VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listSnapshots: db.prepare(
+        'SELECT id, board AS boardId, label, created_at AS createdAt, meeting, author, LENGTH("update") AS size FROM snapshots WHERE board = ? ORDER BY created_at, id',
+      ),
+      getSnapshot: db.prepare(
+        'SELECT id, board AS boardId, label, created_at AS createdAt, meeting, author, LENGTH("update") AS size, "update" AS u FROM snapshots WHERE board = ? AND id = ?',
+      ),
+    }
+  }
+
+  /** A store on `<dataDir>/circleboard.sqlite`. */
+  static inDataDir(dataDir: string, options?: SqliteDocStoreOptions): SqliteDocStore {
+    return new SqliteDocStore(join(dataDir, 'circleboard.sqlite'), options)
+  }
+
+  async load(room: string): Promise<StoredDoc> {
+    this.assertOpen()
+    return this.db.transaction(() => {
+      const state = this.stmts.state.get(room) as { u: Buffer; upto: number } | undefined
+      const rows = this.stmts.log.all(room, state?.upto ?? 0) as { blob: Buffer }[]
+      return {
+        state: state ? new Uint8Array(state.u) : null,
+        updates: rows.map((r) => new Uint8Array(r.blob)),
+      }
+    })()
+  }
+
+  async append(room: string, updates: readonly Uint8Array[]): Promise<void> {
+    this.assertOpen()
+    if (updates.length === 0) return
+    try {
+      let seq = this.lastSeq.get(room) ?? this.readMaxSeq(room)
+      this.db.transaction(() => {
+        for (const update of updates) this.stmts.insert.run(room, ++seq, update)
+      })()
+      this.lastSeq.set(room, seq)
+    } catch (err) {
+      // The transaction rolled back; forget the cached sequence so the next attempt re-reads it.
+      this.lastSeq.delete(room)
+      throw new StoreError('could not append to the update log', { cause: err })
+    }
+  }
+
+  async logLength(room: string): Promise<number> {
+    this.assertOpen()
+    return (this.stmts.logLength.get(room, room) as { n: number }).n
+  }
+
+  compact(room: string): Promise<void> {
+    this.assertOpen()
+    const current = this.compactions.get(room)
+    if (current) {
+      current.again = true
+      return current.running
+    }
+    const entry = { running: Promise.resolve(), again: false }
+    const run = async (): Promise<void> => {
+      try {
+        do {
+          entry.again = false
+          await this.compactOnce(room)
+        } while (entry.again && !this.closed)
+      } finally {
+        this.compactions.delete(room)
+      }
+    }
+    entry.running = run()
+    this.compactions.set(room, entry)
+    return entry.running
+  }
+
+  async createBoard(record: BoardRecord): Promise<void> {
+    this.assertOpen()
+    this.stmts.insertBoard.run(record.id, record.title, record.template, record.createdAt)
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    this.assertOpen()
+    return (this.stmts.getBoard.get(id) as BoardRecord | undefined) ?? null
+  }
+
+  async deleteBoard(id: string): Promise<void> {
+    this.assertOpen()
+    // Rooms of a board are `<id>` and `<id>/...`; '/' sorts before '0', so a range scan finds them all.
+    const pattern = [id, `${id}/`, `${id}0`] as const
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM updates WHERE room = ? OR (room >= ? AND room < ?)').run(...pattern)
+      this.db.prepare('DELETE FROM state WHERE room = ? OR (room >= ? AND room < ?)').run(...pattern)
+      this.db.prepare('DELETE FROM snapshots WHERE board = ?').run(id)
+      this.db.prepare('DELETE FROM boards WHERE id = ?').run(id)
+    })()
+    for (const room of [...this.lastSeq.keys()]) {
+      if (room === id || room.startsWith(`${id}/`)) this.lastSeq.delete(room)
+    }
+  }
+
+  async putSnapshot(meta: SnapshotMeta, state: Uint8Array): Promise<void> {
+    this.assertOpen()
+    this.stmts.putSnapshot.run(
+      meta.boardId,
+      meta.id,
+      meta.label,
+      meta.createdAt,
+      meta.meeting,
+      meta.author,
+      state,
+    )
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotMeta[]> {
+    this.assertOpen()
+    return this.stmts.listSnapshots.all(boardId) as SnapshotMeta[]
+  }
+
+  async getSnapshot(boardId: string, snapshotId: string): Promise<Snapshot | null> {
+    this.assertOpen()
+    const row = this.stmts.getSnapshot.get(boardId, snapshotId) as (SnapshotMeta & { u: Buffer }) | undefined
+    if (!row) return null
+    const { u, ...meta } = row
+    return { meta, state: new Uint8Array(u) }
+  }
+
+  async check(): Promise<void> {
+    this.assertOpen()
+    this.db.prepare('SELECT 1').get()
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    // Let running compactions finish (they hold no lock while merging), then stop the worker.
+    await Promise.allSettled([...this.compactions.values()].map((c) => c.running))
+    this.closed = true
+    if (this.worker) {
+      const worker = this.worker
+      this.worker = null
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+      worker.postMessage({ close: true })
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())])
+      await worker.terminate()
+    }
+    this.db.close()
+  }
+
+  private readMaxSeq(room: string): number {
+    return (this.stmts.maxSeq.get(room, room) as { s: number | null }).s ?? 0
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('the store is closed')
+  }
+
+  private async compactOnce(room: string): Promise<CompactionResult | void> {
+    if (this.options.inlineCompaction || this.file === ':memory:') {
+      compactRoom(this.db, room)
+      return
+    }
+    await new Promise<void>((resolve, reject) => {
+      const id = this.nextRequest++
+      this.requests.set(id, { resolve, reject })
+      this.getWorker().postMessage({ id, room })
+    })
+  }
+
+  private getWorker(): Worker {
+    if (this.worker) return this.worker
+    // From TypeScript sources (tests, `tsx`), the worker needs the tsx loader; the build runs plain JS.
+    const fromSource = import.meta.url.endsWith('.ts')
+    const url = new URL(`./compactWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url)
+    const worker = new Worker(url, {
+      workerData: { file: this.file },
+      execArgv: fromSource ? ['--import', 'tsx'] : [],
+    })
+    worker.unref()
+    worker.on('message', (msg: { id: number; error?: string }) => {
+      const pending = this.requests.get(msg.id)
+      if (!pending) return
+      this.requests.delete(msg.id)
+      if (msg.error !== undefined) pending.reject(new StoreError(`compaction failed: ${msg.error}`))
+      else pending.resolve()
+    })
+    const failAll = (err: Error): void => {
+      this.worker = null
+      for (const [id, pending] of this.requests) {
+        this.requests.delete(id)
+        pending.reject(new StoreError('the compaction worker stopped', { cause: err }))
+      }
+    }
+    worker.on('error', failAll)
+    worker.on('exit', (code) => {
+      if (this.worker === worker) failAll(new Error(`exit code ${code}`))
+    })
+    this.worker = worker
+    return worker
+  }
+}

@@ -1,0 +1,386 @@
+/**
+ * One room: one Y.Doc of a board in this process, its connections, their presence, and the single writer
+ * of the document to storage. The rules it keeps are numbered in server/SPEC.md (S1...).
+ *
+ * Messages are handled as they arrive, but nothing leaves the room before what it depends on is stored:
+ * accepted updates are applied to the document and queued; once per event-loop turn (`setImmediate`) the
+ * queued updates are appended to the store in one batch, and only when that append has succeeded are the
+ * queued frames delivered: each update to every connection, its sender included (echo), plus the answers
+ * (sync step 2, awareness) meant for one connection. All frames a connection gets in one turn leave in one
+ * write. If the append fails the room is closed with 1011 and dropped; clients keep their edits and send
+ * them again when they reconnect to a freshly loaded room, so nothing is lost and nothing unstored is seen.
+ */
+import * as Y from 'yjs'
+import {
+  CloseCode,
+  ProtocolError,
+  checkStateVector,
+  checkUpdate,
+  isEmptyUpdate,
+  ownBuffer,
+  readAwarenessUpdate,
+  readClientMessage,
+  writeAwareness,
+  writeAwarenessUpdate,
+  writePermissionDenied,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+  type RoomRef,
+} from '@circleboard/shared'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Limits } from '../config.js'
+import type { DocStore } from '../storage/DocStore.js'
+import type { Metrics } from '../observability/Metrics.js'
+import { AwarenessRegistry } from './AwarenessRegistry.js'
+import type { Connection } from './Connection.js'
+
+/** What a room needs from the server around it. */
+export interface RoomContext {
+  readonly store: DocStore
+  readonly metrics: Metrics
+  readonly limits: Limits
+  readonly log: FastifyBaseLogger
+  /** `null` when `conn` may change `room`'s document now, else the reason it may not. */
+  denyWrite(conn: Connection, room: Room): string | null
+  /** The room has no connections left. */
+  onEmpty(room: Room): void
+  /** The room closed itself after a failure; forget it. */
+  onFailed(room: Room): void
+}
+
+/** Typed transaction origins of changes the server makes itself (CONVENTIONS.md habit 6). */
+export const ServerOrigin = { persistence: 'persistence', server: 'server' } as const
+
+/** Lifecycle: `loading` -> `ready` -> `closed`. */
+export type RoomState = 'loading' | 'ready' | 'closed'
+
+const EMPTY_STATE_VECTOR_LENGTH = 1
+
+/** A loaded board document and everyone connected to it. */
+export class Room {
+  state: RoomState = 'loading'
+  readonly doc = new Y.Doc()
+  readonly conns = new Set<Connection>()
+  private readonly awareness: AwarenessRegistry
+  /** Updates applied to `doc` and not yet stored, in order. */
+  private pendingUpdates: Uint8Array[] = []
+  /** Frames for every connection, released once `pendingUpdates` is stored. */
+  private outbox: Uint8Array[] = []
+  /** Frames for one connection each, released with the outbox. */
+  private direct = new Map<Connection, Uint8Array[]>()
+  private flushScheduled = false
+  private flushRunning: Promise<void> | null = null
+  /** `Y.encodeStateAsUpdate(doc)`, kept until the next change: most joining clients ask for all of it. */
+  private fullState: Uint8Array | null = null
+  /** Updates appended since the last compaction request. */
+  private sinceCompaction = 0
+  /** Set while the room waits to be unloaded. */
+  idleTimer: NodeJS.Timeout | null = null
+
+  constructor(
+    readonly name: string,
+    readonly ref: RoomRef,
+    private readonly ctx: RoomContext,
+  ) {
+    this.awareness = new AwarenessRegistry(
+      ctx.limits.maxAwarenessStateBytes,
+      ctx.limits.maxAwarenessClientsPerConnection,
+    )
+  }
+
+  /** [S1] Loads the stored document; no client is served before this resolves. */
+  async load(): Promise<void> {
+    const stored = await this.ctx.metrics.timeStore('load', () => this.ctx.store.load(this.name))
+    let skipped = 0
+    this.doc.transact(() => {
+      for (const update of stored.state ? [stored.state, ...stored.updates] : stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, update)
+        } catch {
+          skipped++
+        }
+      }
+    }, ServerOrigin.persistence)
+    if (skipped > 0) {
+      this.ctx.metrics.errors.inc({ kind: 'load' }, skipped)
+      this.ctx.log.error(
+        { room: this.name, skipped },
+        'stored updates that could not be applied were skipped',
+      )
+    }
+    // A lone compacted state is exactly what a client with an empty document needs.
+    if (stored.state && stored.updates.length === 0 && skipped === 0) this.fullState = stored.state
+    this.sinceCompaction = stored.updates.length
+    this.state = 'ready'
+    if (this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) this.requestCompaction()
+  }
+
+  /** Adds a connection: sends the server's state vector and the room's presence, then its early frames. */
+  join(conn: Connection): void {
+    this.conns.add(conn)
+    this.queueDirect(conn, writeSyncStep1(Y.encodeStateVector(this.doc)))
+    const live = this.awareness.liveEntries()
+    if (live.length > 0) this.queueDirect(conn, writeAwareness(writeAwarenessUpdate(live)))
+    for (const frame of conn.drain()) {
+      if (conn.closed) break
+      this.receive(conn, frame.data, frame.isBinary)
+    }
+    this.scheduleFlush()
+  }
+
+  /** Removes a connection and broadcasts the removal of its presence. */
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return
+    this.direct.delete(conn)
+    const removed = this.awareness.removeOwner(conn)
+    if (removed.length > 0 && this.state === 'ready') {
+      this.outbox.push(writeAwareness(writeAwarenessUpdate(removed)))
+      this.scheduleFlush()
+    }
+    if (this.conns.size === 0) this.ctx.onEmpty(this)
+  }
+
+  /** Handles one frame from a connection of this room. */
+  receive(conn: Connection, data: Buffer, isBinary: boolean): void {
+    if (conn.closed) return
+    if (!isBinary) return this.reject(conn, CloseCode.BadMessage, 'text frames are not part of the protocol')
+    if (!conn.budget.take()) return this.reject(conn, CloseCode.TooMany, 'too many messages: slow down')
+    if (data.length > this.ctx.limits.maxPayloadBytes) {
+      return this.reject(
+        conn,
+        CloseCode.TooLarge,
+        `message larger than ${this.ctx.limits.maxPayloadBytes} bytes`,
+      )
+    }
+    this.ctx.metrics.bytesIn.inc(data.length)
+    const frame = ownBuffer(data)
+    try {
+      const msg = readClientMessage(frame)
+      this.ctx.metrics.messagesIn.inc({ type: msg.type })
+      switch (msg.type) {
+        case 'sync-step1':
+          checkStateVector(msg.stateVector)
+          this.queueDirect(conn, writeSyncStep2(this.encodeStateFor(msg.stateVector)))
+          break
+        case 'sync-step2':
+          this.receiveUpdate(conn, msg.update, null)
+          break
+        case 'update':
+          this.receiveUpdate(conn, msg.update, frame)
+          break
+        case 'awareness':
+          this.receiveAwareness(conn, msg.payload, frame)
+          break
+        case 'query-awareness':
+          this.queueDirect(conn, writeAwareness(writeAwarenessUpdate(this.awareness.liveEntries())))
+          break
+      }
+    } catch (err) {
+      if (err instanceof ProtocolError) return this.reject(conn, CloseCode.BadMessage, err.reason)
+      throw err
+    }
+    this.scheduleFlush()
+  }
+
+  /**
+   * Changes the document on the server's own behalf (a template, a reveal of drafts); the change is
+   * stored and broadcast like a client's update.
+   */
+  change(fn: (doc: Y.Doc) => void, origin: unknown = ServerOrigin.server): void {
+    if (this.state !== 'ready') throw new Error(`room ${this.name} is ${this.state}`)
+    const captured: Uint8Array[] = []
+    const capture = (update: Uint8Array): void => {
+      captured.push(update)
+    }
+    this.doc.on('update', capture)
+    try {
+      this.doc.transact(() => fn(this.doc), origin)
+    } finally {
+      this.doc.off('update', capture)
+    }
+    for (const update of captured) this.accept(update, writeUpdate(update))
+    this.scheduleFlush()
+  }
+
+  /** Resolves when everything queued so far is stored and delivered. */
+  async settle(): Promise<void> {
+    while (this.state === 'ready' && (this.flushRunning || this.flushScheduled || this.hasPending())) {
+      if (this.flushRunning) await this.flushRunning
+      else await this.flush()
+    }
+  }
+
+  /** Flushes, closes every connection with `code`, and releases the document. */
+  async close(code: number, reason: string): Promise<void> {
+    await this.settle()
+    this.state = 'closed'
+    for (const conn of this.conns) conn.close(code, reason)
+    this.conns.clear()
+    this.doc.destroy()
+    this.requestCompaction()
+  }
+
+  /** Asks the store to fold the log into the state in the background. */
+  requestCompaction(): void {
+    this.sinceCompaction = 0
+    this.ctx.store.compact(this.name).catch((err: unknown) => {
+      this.ctx.metrics.errors.inc({ kind: 'store' })
+      this.ctx.log.error({ room: this.name, err }, 'compaction failed')
+    })
+  }
+
+  private receiveUpdate(conn: Connection, update: Uint8Array, frame: Uint8Array | null): void {
+    const denied = this.ctx.denyWrite(conn, this)
+    if (denied !== null) {
+      // [S4] Never applied, stored or forwarded; the sender is told (at most once a second).
+      if (!isEmptyUpdate(update)) this.notifyDenied(conn, denied)
+      return
+    }
+    if (isEmptyUpdate(update)) return
+    checkUpdate(update)
+    try {
+      Y.applyUpdate(this.doc, update, conn)
+    } catch {
+      this.ctx.metrics.errors.inc({ kind: 'bad_message' })
+      throw new ProtocolError('update could not be applied')
+    }
+    this.accept(update, frame ?? writeUpdate(update))
+  }
+
+  private accept(update: Uint8Array, frame: Uint8Array): void {
+    this.fullState = null
+    this.pendingUpdates.push(update)
+    this.outbox.push(frame)
+  }
+
+  private receiveAwareness(conn: Connection, payload: Uint8Array, frame: Uint8Array): void {
+    const result = this.awareness.apply(conn, readAwarenessUpdate(payload))
+    if (!result.ok) {
+      if (result.reason === 'too-large') {
+        this.reject(
+          conn,
+          CloseCode.TooLarge,
+          `awareness state larger than ${this.ctx.limits.maxAwarenessStateBytes}`,
+        )
+      } else {
+        this.reject(conn, CloseCode.TooMany, 'too many awareness clients on one connection')
+      }
+      return
+    }
+    if (result.accepted.length === 0) return
+    this.outbox.push(result.all ? frame : writeAwareness(writeAwarenessUpdate(result.accepted)))
+  }
+
+  private notifyDenied(conn: Connection, reason: string): void {
+    const now = Date.now()
+    if (now - conn.lastDeniedAt < 1000) return
+    conn.lastDeniedAt = now
+    this.queueDirect(conn, writePermissionDenied(reason))
+  }
+
+  private encodeStateFor(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length === EMPTY_STATE_VECTOR_LENGTH) {
+      this.fullState ??= Y.encodeStateAsUpdate(this.doc)
+      return this.fullState
+    }
+    return Y.encodeStateAsUpdate(this.doc, stateVector)
+  }
+
+  private reject(conn: Connection, code: number, reason: string): void {
+    this.ctx.metrics.errors.inc({ kind: code === CloseCode.BadMessage ? 'bad_message' : 'limit' })
+    this.ctx.metrics.closes.inc({ code: String(code) })
+    this.ctx.log.info({ room: this.name, conn: conn.id, code, reason }, 'closing connection')
+    conn.close(code, reason)
+  }
+
+  private queueDirect(conn: Connection, frame: Uint8Array): void {
+    const list = this.direct.get(conn)
+    if (list) list.push(frame)
+    else this.direct.set(conn, [frame])
+  }
+
+  private hasPending(): boolean {
+    return this.pendingUpdates.length > 0 || this.outbox.length > 0 || this.direct.size > 0
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.flushRunning || this.state !== 'ready' || !this.hasPending()) return
+    this.flushScheduled = true
+    setImmediate(() => {
+      if (this.flushScheduled) void this.flush()
+    })
+  }
+
+  private flush(): Promise<void> {
+    this.flushScheduled = false
+    const run = this.flushOnce().finally(() => {
+      this.flushRunning = null
+      this.scheduleFlush()
+    })
+    this.flushRunning = run
+    return run
+  }
+
+  private async flushOnce(): Promise<void> {
+    if (this.state !== 'ready') return
+    const updates = this.pendingUpdates
+    const frames = this.outbox
+    const direct = this.direct
+    this.pendingUpdates = []
+    this.outbox = []
+    this.direct = new Map()
+    if (updates.length > 0) {
+      try {
+        // [S2] Stored before anyone sees it.
+        await this.ctx.metrics.timeStore('append', () => this.ctx.store.append(this.name, updates))
+      } catch (err) {
+        this.fail(err)
+        return
+      }
+      this.sinceCompaction += updates.length
+      if (this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) this.requestCompaction()
+    }
+    this.deliver(frames, direct)
+  }
+
+  private deliver(frames: Uint8Array[], direct: Map<Connection, Uint8Array[]>): void {
+    let messages = 0
+    let bytes = 0
+    const frameBytes = frames.reduce((n, f) => n + f.length, 0)
+    for (const conn of this.conns) {
+      if (conn.closed) continue
+      if (conn.backlog > this.ctx.limits.maxSendBufferBytes) {
+        this.reject(conn, CloseCode.TryAgainLater, 'the connection fell too far behind')
+        continue
+      }
+      const own = direct.get(conn)
+      const list = own ? own.concat(frames) : frames
+      if (list.length === 0) continue
+      conn.sendFrames(list)
+      messages += list.length
+      bytes += frameBytes + (own ? own.reduce((n, f) => n + f.length, 0) : 0)
+    }
+    if (messages > 0) {
+      this.ctx.metrics.messagesOut.inc(messages)
+      this.ctx.metrics.bytesOut.inc(bytes)
+    }
+  }
+
+  /** [S6] A failed store closes the room cleanly: every connection gets 1011 and reconnects. */
+  private fail(err: unknown): void {
+    this.ctx.metrics.errors.inc({ kind: 'store' })
+    this.ctx.log.error({ room: this.name, err }, 'store failed; closing the room')
+    this.state = 'closed'
+    for (const conn of this.conns) {
+      this.ctx.metrics.closes.inc({ code: String(CloseCode.InternalError) })
+      conn.close(CloseCode.InternalError, 'the board could not be saved; reconnecting')
+    }
+    this.conns.clear()
+    this.pendingUpdates = []
+    this.outbox = []
+    this.direct.clear()
+    this.doc.destroy()
+    this.ctx.onFailed(this)
+  }
+}

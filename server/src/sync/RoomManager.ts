@@ -1,0 +1,130 @@
+/**
+ * The rooms of this process: at most one Room per document name (DESIGN.md, "one room object per board
+ * document and process"). A room is created and loaded by the first connection that asks for it, kept
+ * while it has connections, and unloaded `roomIdleMs` after the last one left. A room that failed to load
+ * or to store is forgotten at once, so the next connection starts over with a fresh load.
+ */
+import { parseRoomName } from '@circleboard/shared'
+import { Room, type RoomContext } from './Room.js'
+
+/** Thrown by `acquire` when this process holds its maximum number of rooms. */
+export class CapacityError extends Error {
+  readonly code = 'BOARD_ERR_CAPACITY'
+}
+
+/** Owns every Room of the process. */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>()
+  /** Rooms being loaded: everyone asking meanwhile waits for the same load. */
+  private readonly loading = new Map<string, Promise<Room>>()
+
+  constructor(private readonly ctx: Omit<RoomContext, 'onEmpty' | 'onFailed'>) {}
+
+  /** Number of rooms held (loaded or loading). */
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /** The loaded room of `name`, if any. */
+  get(name: string): Room | undefined {
+    const room = this.rooms.get(name)
+    return room?.state === 'ready' ? room : undefined
+  }
+
+  /** Every room held. */
+  all(): Room[] {
+    return [...this.rooms.values()]
+  }
+
+  /** The loaded room of `name`, loading it first if needed. */
+  async acquire(name: string): Promise<Room> {
+    const ready = this.get(name)
+    if (ready) {
+      this.cancelIdle(ready)
+      return ready
+    }
+    const inFlight = this.loading.get(name)
+    if (inFlight) return inFlight
+    const ref = parseRoomName(name)
+    if (!ref) throw new Error(`not a room name: ${name}`)
+    if (this.rooms.size >= this.ctx.limits.maxRooms)
+      throw new CapacityError('too many open boards on this server')
+    const room = new Room(name, ref, {
+      ...this.ctx,
+      onEmpty: (r) => this.scheduleIdle(r),
+      onFailed: (r) => this.forget(r),
+    })
+    this.rooms.set(name, room)
+    this.ctx.metrics.rooms.set(this.rooms.size)
+    const load = room.load().then(
+      () => {
+        this.loading.delete(name)
+        return room
+      },
+      (err: unknown) => {
+        this.loading.delete(name)
+        room.state = 'closed'
+        room.doc.destroy()
+        this.forget(room)
+        this.ctx.metrics.errors.inc({ kind: 'load' })
+        this.ctx.log.error({ room: name, err }, 'could not load room')
+        throw err
+      },
+    )
+    this.loading.set(name, load)
+    return load
+  }
+
+  /** Call when a connection that acquired `room` will not join it after all. */
+  release(room: Room): void {
+    if (room.conns.size === 0) this.scheduleIdle(room)
+  }
+
+  /** Closes every room (shutdown): flushes each, closes its connections with `code`. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    await Promise.allSettled([...this.loading.values()])
+    await Promise.all(
+      this.all().map(async (room) => {
+        this.cancelIdle(room)
+        await room.close(code, reason)
+        this.forget(room)
+      }),
+    )
+  }
+
+  private scheduleIdle(room: Room): void {
+    this.cancelIdle(room)
+    const stillIdle = (): boolean =>
+      room.conns.size === 0 && room.idleTimer === null && this.rooms.get(room.name) === room
+    room.idleTimer = setTimeout(() => {
+      room.idleTimer = null
+      if (!stillIdle()) return
+      // Store what is queued first; someone may come back meanwhile, and then the room stays.
+      room
+        .settle()
+        .then(() => {
+          if (!stillIdle() || room.state !== 'ready') return
+          // Forgotten before it closes: whoever asks next gets a fresh room loaded from the store,
+          // which by now holds everything this one had.
+          this.forget(room)
+          return room.close(1001, 'idle')
+        })
+        .catch((err: unknown) => this.ctx.log.error({ room: room.name, err }, 'unload failed'))
+    }, this.ctx.limits.roomIdleMs)
+    room.idleTimer.unref()
+  }
+
+  private cancelIdle(room: Room): void {
+    if (room.idleTimer) {
+      clearTimeout(room.idleTimer)
+      room.idleTimer = null
+    }
+  }
+
+  private forget(room: Room): void {
+    if (this.rooms.get(room.name) === room) {
+      this.rooms.delete(room.name)
+      this.ctx.metrics.rooms.set(this.rooms.size)
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// One Vitest run for the workspace: unit tests of shared, server tests, and the cross-package tests
+// (multi-client, fault, end-to-end in Chromium). Every package is resolved from its TypeScript sources.
+import { defineConfig } from 'vitest/config'
+import { fileURLToPath } from 'node:url'
+
+const src = (pkg: string): string => fileURLToPath(new URL(`./${pkg}/src/index.ts`, import.meta.url))
+const alias = {
+  '@circleboard/shared': src('shared'),
+  '@circleboard/server': src('server'),
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'shared', include: ['shared/test/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'server',
+          include: ['server/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'tests',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/bench/**', '**/node_modules/**'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Browser and multi-process tests start servers and Chromium: one file at a time keeps the
+          // two cores of a CI machine from starving them.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
