@@ -49,3 +49,39 @@ export type {
 } from './api.js'
 export { DocName, SCHEMA_VERSION, initBoardDoc, newBoardUpdate } from './model/document.js'
 export type { NewBoard } from './model/document.js'
+export {
+  ELEMENT_TYPES,
+  ACTOR_KINDS,
+  OPERANT_RESOURCE_KINDS,
+  OPERAND_RESOURCE_KINDS,
+  RESOURCE_KINDS,
+  VALUE_KINDS,
+  OTHER_KIND,
+  KINDS_BY_TYPE,
+  LINK_KINDS,
+} from './model/types.js'
+export type {
+  ElementType,
+  ActorKind,
+  ResourceKind,
+  ValueKind,
+  LinkKind,
+  Provenance,
+  ElementData,
+  LinkData,
+  MeetingData,
+  PersonData,
+  InvalidRecord,
+  BoardMeta,
+  BoardData,
+} from './model/types.js'
+export {
+  LANGUAGES,
+  ELEMENT_TYPE_NAMES,
+  KIND_NAMES,
+  VALUE_KIND_NAMES,
+  LINK_KIND_NAMES,
+  RESOURCE_CLASS_NAMES,
+  kindName,
+} from './i18n/terms.js'
+export type { Language } from './i18n/terms.js'
