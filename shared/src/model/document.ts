@@ -10,6 +10,7 @@ export const DocName = {
   links: 'links',
   meta: 'meta',
   meetings: 'meetings',
+  people: 'people',
   comments: 'comments',
 } as const
 

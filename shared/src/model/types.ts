@@ -126,11 +126,35 @@ export interface PersonData {
   readonly role: string | null
   /** Organisation as the person gave it (free text), if any. */
   readonly org: string | null
+  /** Fields this version does not know; present only when the stored record had some. */
+  readonly extra?: Readonly<Record<string, unknown>>
+}
+
+/** One message of a comment thread. */
+export interface CommentMessageData {
+  readonly id: string
+  /** Person id of the author (resolves in `people`); `null` when unknown. */
+  readonly author: string | null
+  readonly text: string
+  /** Unix ms. */
+  readonly at: number
+}
+
+/** A comment thread anchored to an element. */
+export interface CommentThreadData {
+  readonly id: string
+  /** Id of the element the thread is about. */
+  readonly element: string
+  /** In the order they were posted. */
+  readonly messages: readonly CommentMessageData[]
+  readonly resolved: boolean
+  readonly extra: Readonly<Record<string, unknown>>
 }
 
 /** A record that failed validation: shown as invalid, never a crash (CONVENTIONS.md habit 5). */
 export interface InvalidRecord {
   readonly collection: 'elements' | 'links' | 'meetings' | 'people' | 'comments'
+  /** The record's id; `*` when the whole collection is unreadable (a top-level type of the wrong kind). */
   readonly id: string
   /** What is wrong, for people (English; the UI translates the collection, not this). */
   readonly problems: readonly string[]
@@ -145,6 +169,8 @@ export interface BoardMeta {
   readonly createdAt: string | null
   /** Provenance records pseudonyms instead of names. */
   readonly pseudonymous: boolean
+  /** Meta fields this version does not know; present only when the stored meta had some. */
+  readonly extra?: Readonly<Record<string, unknown>>
 }
 
 /** The whole board as plain data. */
@@ -155,4 +181,6 @@ export interface BoardData {
   readonly meetings: readonly MeetingData[]
   readonly people: readonly PersonData[]
   readonly invalid: readonly InvalidRecord[]
+  /** Comment threads; `readBoard` always fills it, hand-made data may leave it out (read as none). */
+  readonly comments?: readonly CommentThreadData[]
 }
