@@ -35,6 +35,8 @@ declare module 'fastify' {
 /** Optional replacements, for tests (a store that fails on purpose, say). */
 export interface BuildOverrides {
   readonly store?: DocStore
+  /** Where log lines go instead of stdout (tests read them to check what is logged). */
+  readonly logStream?: NodeJS.WritableStream
 }
 
 /** The path of a request URL without its query string: what logs may show (a query can hold a token). */
@@ -56,8 +58,11 @@ export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}
         }),
       },
       redact: ['req.headers.authorization', 'req.query.token'],
+      ...(overrides.logStream ? { stream: overrides.logStream } : {}),
     },
     bodyLimit: config.limits.maxPayloadBytes,
+    // Refuse what does not match a schema instead of quietly dropping or converting it.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     trustProxy: false,
   })
 

@@ -47,7 +47,7 @@ export async function startServer(
     ...options.config,
     limits: options.limits,
   })
-  const app = buildServer(config, { store: options.store })
+  const app = buildServer(config, { store: options.store, logStream: options.logStream })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('no address')

@@ -11,8 +11,8 @@ import { forbidden, unauthorized } from './errors.js'
 export function bearer(req: FastifyRequest): string | null {
   const header = req.headers.authorization
   if (!header) return null
-  const m = /^Bearer\s+(\S+)$/i.exec(header)
-  return m ? (m[1] as string) : null
+  const m = /^Bearer\s+(.+)$/i.exec(header)
+  return m ? (m[1] as string).trim() : null
 }
 
 /**

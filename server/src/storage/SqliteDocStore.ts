@@ -10,6 +10,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { configureConnection, migrate } from './sqliteSchema.js'
 import { compactRoom, type CompactionResult } from './sqliteCompaction.js'
@@ -232,15 +234,23 @@ export class SqliteDocStore implements DocStore {
     })
   }
 
+  /**
+   * From TypeScript sources (tests, `tsx watch`) the worker's module is TypeScript too: it is loaded through
+   * tsx's API (a devDependency of this package), since Node 20 workers do not take `--import` loaders.
+   */
+  private sourceWorker(): Worker {
+    const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
+    const tsxApi = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href
+    const entry = new URL('./compactWorker.ts', import.meta.url).href
+    const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`
+    return new Worker(code, { eval: true, workerData: { file: this.file } })
+  }
+
   private getWorker(): Worker {
     if (this.worker) return this.worker
-    // From TypeScript sources (tests, `tsx`), the worker needs the tsx loader; the build runs plain JS.
-    const fromSource = import.meta.url.endsWith('.ts')
-    const url = new URL(`./compactWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url)
-    const worker = new Worker(url, {
-      workerData: { file: this.file },
-      execArgv: fromSource ? ['--import', 'tsx'] : [],
-    })
+    const worker = import.meta.url.endsWith('.ts')
+      ? this.sourceWorker()
+      : new Worker(new URL('./compactWorker.js', import.meta.url), { workerData: { file: this.file } })
     worker.unref()
     worker.on('message', (msg: { id: number; error?: string }) => {
       const pending = this.requests.get(msg.id)

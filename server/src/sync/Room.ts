@@ -203,6 +203,11 @@ export class Room {
     this.scheduleFlush()
   }
 
+  /** True while an append is in flight or anything waits to be stored or sent. */
+  hasWork(): boolean {
+    return this.flushRunning !== null || this.flushScheduled || this.hasPending()
+  }
+
   /** Resolves when everything queued so far is stored and delivered. */
   async settle(): Promise<void> {
     while (this.state === 'ready' && (this.flushRunning || this.flushScheduled || this.hasPending())) {

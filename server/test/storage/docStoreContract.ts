@@ -1,0 +1,215 @@
+/**
+ * The storage contract (server/SPEC.md, ST1-ST9): every DocStore implementation runs this suite.
+ * `make` returns a fresh, empty store; `reopen` (optional) closes a store and opens one on the same data.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { DocStore, SnapshotMeta } from '../../src/index.js'
+
+/** How the suite gets stores. */
+export interface ContractHooks {
+  make(): Promise<DocStore> | DocStore
+  /** Closes `store` and opens a new one on the same data; omit for stores that do not persist. */
+  reopen?(store: DocStore): Promise<DocStore>
+}
+
+/** A document built from `updates`, as a JSON value for comparison. */
+export function docJson(stored: { state: Uint8Array | null; updates: readonly Uint8Array[] }): unknown {
+  const doc = new Y.Doc()
+  for (const u of stored.state ? [stored.state, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u)
+  const json = { items: doc.getMap('items').toJSON(), text: doc.getText('text').toString() }
+  doc.destroy()
+  return json
+}
+
+/** A stream of real Yjs updates from one editing document. */
+export function editor(): { doc: Y.Doc; next: (fn: (doc: Y.Doc) => void) => Uint8Array } {
+  const doc = new Y.Doc()
+  return {
+    doc,
+    next(fn) {
+      let captured: Uint8Array | null = null
+      const h = (u: Uint8Array): void => {
+        captured = u
+      }
+      doc.on('update', h)
+      fn(doc)
+      doc.off('update', h)
+      if (!captured) throw new Error('no update')
+      return captured
+    },
+  }
+}
+
+const meta = (boardId: string, id: string, createdAt: number): SnapshotMeta => ({
+  id,
+  boardId,
+  label: `snapshot ${id}`,
+  createdAt,
+  meeting: 2,
+  author: 'Facilitator',
+  size: 0,
+})
+
+/** Registers the contract suite for one implementation. */
+export function describeDocStoreContract(name: string, hooks: ContractHooks): void {
+  describe(`DocStore contract: ${name}`, () => {
+    const open: DocStore[] = []
+    const make = async (): Promise<DocStore> => {
+      const s = await hooks.make()
+      open.push(s)
+      return s
+    }
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((s) => s.close()))
+    })
+
+    it('[ST1] an unknown room loads empty', async () => {
+      const store = await make()
+      expect(await store.load('nothing0here')).toEqual({ state: null, updates: [] })
+      expect(await store.logLength('nothing0here')).toBe(0)
+    })
+
+    it('[ST2] appended updates load back in order and rebuild the document', async () => {
+      const store = await make()
+      const e = editor()
+      const u1 = e.next((d) => d.getMap('items').set('a', 1))
+      const u2 = e.next((d) => d.getText('text').insert(0, 'hej å ä ö'))
+      const u3 = e.next((d) => d.getMap('items').set('a', 2))
+      await store.append('room00000001', [u1])
+      await store.append('room00000001', [u2, u3])
+      const loaded = await store.load('room00000001')
+      expect(loaded.state).toBeNull()
+      expect(loaded.updates.map((u) => [...u])).toEqual([u1, u2, u3].map((u) => [...u]))
+      expect(docJson(loaded)).toEqual({ items: { a: 2 }, text: 'hej å ä ö' })
+      expect(await store.logLength('room00000001')).toBe(3)
+      expect(await store.load('room00000002')).toEqual({ state: null, updates: [] })
+    })
+
+    it('[ST3] compaction folds the log into the state without changing the document', async () => {
+      const store = await make()
+      const e = editor()
+      const updates = Array.from({ length: 50 }, (_, i) =>
+        e.next((d) => d.getMap('items').set(`k${i % 7}`, i)),
+      )
+      await store.append('room00000001', updates)
+      const before = docJson(await store.load('room00000001'))
+      await store.compact('room00000001')
+      const after = await store.load('room00000001')
+      expect(after.state).not.toBeNull()
+      expect(after.updates).toHaveLength(0)
+      expect(await store.logLength('room00000001')).toBe(0)
+      expect(docJson(after)).toEqual(before)
+      // A second compaction with an empty log is a no-op, and more appends stack on the state.
+      await store.compact('room00000001')
+      await store.append('room00000001', [e.next((d) => d.getText('text').insert(0, 'x'))])
+      expect(docJson(await store.load('room00000001'))).toEqual({ ...(before as object), text: 'x' })
+    })
+
+    it('[ST4] appends made while a compaction runs are kept', async () => {
+      const store = await make()
+      const e = editor()
+      await store.append(
+        'room00000001',
+        Array.from({ length: 200 }, (_, i) => e.next((d) => d.getMap('items').set(`k${i}`, i))),
+      )
+      const compaction = store.compact('room00000001')
+      const late = Array.from({ length: 20 }, (_, i) => e.next((d) => d.getMap('items').set(`late${i}`, i)))
+      for (const u of late) await store.append('room00000001', [u])
+      await compaction
+      await store.compact('room00000001')
+      const items = (docJson(await store.load('room00000001')) as { items: Record<string, number> }).items
+      expect(Object.keys(items)).toHaveLength(220)
+      expect(items.late19).toBe(19)
+    })
+
+    it('[ST5] board records: create, get, no duplicates', async () => {
+      const store = await make()
+      const record = {
+        id: 'abcdefabcdef',
+        title: 'Samverkan för unga vuxna',
+        template: 'blank',
+        createdAt: 1_700_000_000_000,
+      }
+      expect(await store.getBoard(record.id)).toBeNull()
+      await store.createBoard(record)
+      expect(await store.getBoard(record.id)).toEqual(record)
+      await expect(store.createBoard(record)).rejects.toThrow()
+    })
+
+    it('[ST6] deleteBoard removes the board, all its rooms and snapshots, and nothing else', async () => {
+      const store = await make()
+      const e = editor()
+      const u = e.next((d) => d.getMap('items').set('a', 1))
+      for (const id of ['aaaaaaaaaaaa', 'aaaaaaaaaaab']) {
+        await store.createBoard({ id, title: id, template: null, createdAt: 1 })
+        for (const room of [id, `${id}/control`, `${id}/drafts/p1`]) await store.append(room, [u])
+        await store.putSnapshot(meta(id, 's1', 1), u)
+      }
+      // A room name sharing the prefix but not under `<id>/` belongs to no board and must survive.
+      await store.append('aaaaaaaaaaaa0', [u])
+      await store.compact('aaaaaaaaaaaa/control')
+      await store.deleteBoard('aaaaaaaaaaaa')
+      expect(await store.getBoard('aaaaaaaaaaaa')).toBeNull()
+      for (const room of ['aaaaaaaaaaaa', 'aaaaaaaaaaaa/control', 'aaaaaaaaaaaa/drafts/p1']) {
+        expect(await store.load(room)).toEqual({ state: null, updates: [] })
+      }
+      expect(await store.listSnapshots('aaaaaaaaaaaa')).toEqual([])
+      expect(await store.getBoard('aaaaaaaaaaab')).not.toBeNull()
+      expect((await store.load('aaaaaaaaaaab/drafts/p1')).updates).toHaveLength(1)
+      expect((await store.load('aaaaaaaaaaaa0')).updates).toHaveLength(1)
+      expect(await store.listSnapshots('aaaaaaaaaaab')).toHaveLength(1)
+    })
+
+    it('[ST7] snapshots: put, list oldest first, get with content', async () => {
+      const store = await make()
+      const e = editor()
+      const s1 = e.next((d) => d.getMap('items').set('a', 1))
+      const s2 = e.next((d) => d.getMap('items').set('b', 2))
+      await store.putSnapshot(meta('bbbbbbbbbbbb', 'later', 2000), s2)
+      await store.putSnapshot(meta('bbbbbbbbbbbb', 'first', 1000), s1)
+      const list = await store.listSnapshots('bbbbbbbbbbbb')
+      expect(list.map((s) => s.id)).toEqual(['first', 'later'])
+      expect(list[0]).toEqual({ ...meta('bbbbbbbbbbbb', 'first', 1000), size: s1.length })
+      const got = await store.getSnapshot('bbbbbbbbbbbb', 'later')
+      expect(got?.meta.label).toBe('snapshot later')
+      expect([...(got?.state ?? [])]).toEqual([...s2])
+      expect(await store.getSnapshot('bbbbbbbbbbbb', 'nope')).toBeNull()
+      expect(await store.getSnapshot('cccccccccccc', 'first')).toBeNull()
+    })
+
+    it('[ST8] an update that cannot be applied is skipped by compaction, not fatal', async () => {
+      const store = await make()
+      const e = editor()
+      const good = e.next((d) => d.getMap('items').set('a', 1))
+      await store.append('room00000001', [
+        good,
+        new Uint8Array([9, 9, 9, 9, 9]),
+        e.next((d) => d.getMap('items').set('b', 2)),
+      ])
+      await store.compact('room00000001')
+      const loaded = await store.load('room00000001')
+      expect(loaded.updates).toHaveLength(0)
+      expect(docJson(loaded)).toEqual({ items: { a: 1, b: 2 }, text: '' })
+    })
+
+    if (hooks.reopen) {
+      const reopen = hooks.reopen
+      it('[ST9] what was appended survives closing and reopening', async () => {
+        const store = await hooks.make()
+        const e = editor()
+        await store.createBoard({ id: 'dddddddddddd', title: 'x', template: null, createdAt: 5 })
+        await store.append('dddddddddddd', [e.next((d) => d.getMap('items').set('a', 1))])
+        await store.compact('dddddddddddd')
+        await store.append('dddddddddddd', [e.next((d) => d.getMap('items').set('b', 2))])
+        const again = await reopen(store)
+        open.push(again)
+        expect(docJson(await again.load('dddddddddddd'))).toEqual({ items: { a: 1, b: 2 }, text: '' })
+        expect(await again.getBoard('dddddddddddd')).not.toBeNull()
+        // Sequence numbers continue after a reopen instead of colliding with the old log.
+        await again.append('dddddddddddd', [e.next((d) => d.getMap('items').set('c', 3))])
+        expect(docJson(await again.load('dddddddddddd'))).toEqual({ items: { a: 1, b: 2, c: 3 }, text: '' })
+      })
+    }
+  })
+}
