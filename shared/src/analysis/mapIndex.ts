@@ -9,7 +9,7 @@
  * an unknown type/kind, repeats an id already seen, or a link that points at a missing element or at
  * itself, is left out of the map and listed in `ignored` so the UI can say why it is not counted.
  */
-import type { BoardData, ElementData, ElementType, LinkData, LinkKind } from '../model/types.js'
+import type { BoardData, ElementData, LinkData } from '../model/types.js'
 import { ELEMENT_TYPES, LINK_KINDS } from '../model/types.js'
 
 const ELEMENT_TYPE_SET: ReadonlySet<string> = new Set(ELEMENT_TYPES)
@@ -188,17 +188,4 @@ export function buildAdjacency(
   }
   start[n] = write
   return { start, adjacency: raw.subarray(0, write) }
-}
-
-/** Whether element `i` is of `type` (and, if given, `kind`). */
-export function isOf(index: MapIndex, i: number, type: ElementType, kind?: string): boolean {
-  const element = index.elements[i]!
-  return element.type === type && (kind === undefined || element.kind === kind)
-}
-
-/** Links of `kind`, as element index pairs, in link id order. */
-export function linksOfKind(index: MapIndex, kind: LinkKind): number[] {
-  const out: number[] = []
-  for (let k = 0; k < index.links.length; k++) if (index.links[k]!.kind === kind) out.push(k)
-  return out
 }
