@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// The two commands of the README's quick start, for a fresh machine with only Node 20 and npm:
+//   npm start  -> install dependencies, build, start the board on http://127.0.0.1:8080 (SQLite in ./data)
+//   npm test   -> install, build, install Chromium if missing (as root, from Debian), then every check:
+//                 format, lint, typecheck, dependency rules, unit, integration and browser tests
+//   npm run bench -> install, build, then the benchmarks (not part of the tests)
+// pnpm comes from npx when it is not installed (corepack's download fails its signature check on some
+// machines, so it is not used).
+import { spawnSync, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const PNPM_VERSION = '10.34.9'
+const mode = process.argv[2]
+
+function step(title) {
+  console.log(`\n\x1b[1m== ${title}\x1b[0m`)
+  return Date.now()
+}
+
+function done(t0) {
+  console.log(`   (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+}
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options })
+  if (result.error) throw result.error
+  if (result.status !== 0) {
+    console.error(`\n\x1b[31mfailed: ${cmd} ${args.join(' ')} (exit ${result.status})\x1b[0m`)
+    process.exit(result.status ?? 1)
+  }
+}
+
+function pnpmCommand() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' })
+  if (probe.status === 0 && probe.stdout.trim().startsWith('10.')) return ['pnpm', []]
+  return ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]]
+}
+
+function pnpm(args) {
+  const [cmd, pre] = pnpmCommand()
+  run(cmd, [...pre, ...args])
+}
+
+function install() {
+  const t0 = step(
+    'installing dependencies (better-sqlite3 compiles from source the first time: about a minute)',
+  )
+  pnpm(['install', '--frozen-lockfile'])
+  done(t0)
+}
+
+function build() {
+  const t0 = step('building shared, server and client')
+  pnpm(['run', 'build'])
+  done(t0)
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+
+/** Debian packages the tests need: Chromium for the browser tests. */
+function ensureSystemPackages() {
+  const wanted = [['chromium', '/usr/bin/chromium']]
+  const missing = wanted.filter(([, path]) => !existsSync(path)).map(([pkg]) => pkg)
+  if (missing.length === 0) return
+  const t0 = step(`installing ${missing.join(', ')} from Debian`)
+  if (!isRoot) {
+    console.error(
+      `The browser tests need ${missing.join(', ')}. Install them first: sudo apt-get install -y ${missing.join(' ')}`,
+    )
+    process.exit(1)
+  }
+  run('apt-get', ['update', '-q'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  })
+  done(t0)
+}
+
+switch (mode) {
+  case 'start': {
+    install()
+    build()
+    step(
+      'starting circleboard on http://' +
+        (process.env.HOST ?? '127.0.0.1') +
+        ':' +
+        (process.env.PORT ?? '8080'),
+    )
+    const child = spawn(process.execPath, [join(root, 'server/dist/main.js')], {
+      cwd: root,
+      stdio: 'inherit',
+    })
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+    child.on('exit', (code) => process.exit(code ?? 0))
+    break
+  }
+  case 'test': {
+    const t0 = Date.now()
+    ensureSystemPackages()
+    install()
+    build()
+    let t = step('format, lint, typecheck, dependency rules')
+    pnpm(['run', 'check'])
+    done(t)
+    t = step('tests: shared, server, cross-package and browser (Vitest)')
+    pnpm(['exec', 'vitest', 'run'])
+    done(t)
+    console.log(`\n\x1b[32mall checks passed in ${((Date.now() - t0) / 1000).toFixed(0)} s\x1b[0m`)
+    break
+  }
+  case 'bench': {
+    ensureSystemPackages()
+    install()
+    build()
+    const t = step('benchmarks')
+    pnpm(['exec', 'tsx', 'tests/bench/run.ts', ...process.argv.slice(3)])
+    done(t)
+    break
+  }
+  default:
+    console.error('usage: node scripts/quickstart.mjs start|test|bench')
+    process.exit(2)
+}
