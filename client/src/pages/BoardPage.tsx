@@ -20,6 +20,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useEffect(() => {
     if (!token) return
     const c = new BoardConnection(boardId, token)
+    // The connection is an external system owned by this effect (opened on mount, closed on unmount,
+    // twice under StrictMode); the state only hands it to the view.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setConn(c)
     return () => c.destroy()
   }, [boardId, token])
