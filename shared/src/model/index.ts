@@ -74,6 +74,24 @@ export { createUndoManager, UNDO_CAPTURE_TIMEOUT, UNDO_SCOPE } from './undo.js'
 export type { UndoOptions } from './undo.js'
 export { migrate, schemaVersion, MIGRATIONS, migrationRuns } from './migrations.js'
 export type { Migration, MigrationReport } from './migrations.js'
+export { layoutBoard, applyLayout } from './layout.js'
+export type { LayoutElement, LayoutLink, LayoutOptions, Box } from './layout.js'
+export {
+  TEMPLATE_NAMES,
+  isTemplateName,
+  templateInfo,
+  templateContent,
+  applyTemplate,
+} from './templates/templates.js'
+export type { TemplateName, AppliedTemplate } from './templates/templates.js'
+export type {
+  TemplateText,
+  TemplateElement,
+  TemplateLink,
+  TemplateMeeting,
+  TemplateContent,
+  TemplateInfo,
+} from './templates/templateTypes.js'
 export {
   ELEMENT_TYPES,
   ACTOR_KINDS,

@@ -7,6 +7,8 @@ import {
   type EditContext,
   type ElementData,
   type LinkData,
+  type Box,
+  type LayoutElement,
 } from '../../src/model/index.js'
 
 /** A context with a clock that ticks 1000 ms per call and ids `<prefix>1`, `<prefix>2`, ... */
@@ -176,4 +178,24 @@ export function sampleBoard(): BoardData {
       },
     ],
   }
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+/** Pairs of overlapping boxes, except an arena with its own members. */
+export function overlapping(boxes: ReadonlyMap<string, Box>, elements: readonly LayoutElement[]): string[] {
+  const byId = new Map(elements.map((el) => [el.id, el]))
+  const list = [...boxes]
+  const out: string[] = []
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const [ia, a] = list[i]!
+      const [ib, b] = list[j]!
+      if (byId.get(ia)?.arena === ib || byId.get(ib)?.arena === ia) continue
+      if (overlaps(a, b)) out.push(`${ia} / ${ib}`)
+    }
+  }
+  return out
 }
