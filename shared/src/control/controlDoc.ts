@@ -10,7 +10,7 @@
  *   `agenda: Y.Array<string>`  the steps of the meeting
  *   `voting: Y.Map`   the current dot-voting round (results written by the server when revealed)
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { ELEMENT_TYPES, type ElementType } from '../model/types.js'
 
 /** Names of the control document's top-level types. */

@@ -4,7 +4,7 @@
  * The server enforces who may call these (only facilitator and delegate connections may write the
  * control document); here we keep the values well-formed.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { randomId } from '../model/ids.js'
 import { ControlName, readSession, readTimer, readVoting, type VoteScope } from './controlDoc.js'
 
