@@ -10,7 +10,7 @@
  * Arrowheads are explicit polygons, not markers, so that they match the PDF and the canvas exactly.
  * Invalid records are not drawn; an empty board yields a valid document with a notice.
  */
-import type { BoardData, MeetingData } from '../model/types.js'
+import type { BoardData } from '../model/types.js'
 import type { Language } from '../i18n/terms.js'
 import type { Box, ElementDrawing, HighlightState, IconName, Primitive } from '../visual/index.js'
 import {
@@ -26,6 +26,7 @@ import {
   textBlock,
 } from '../visual/index.js'
 import { DRAW_TERMS } from './drawTerms.js'
+import { boardTitle, countsLine, latestMeeting, meetingLine } from './drawMeta.js'
 import { SVG_FONT_FAMILY, attrs, iconSymbols, svgPrimitives, xmlEscape } from './drawSvg.js'
 
 /** Records to mark, for an exported comparison of two snapshots. */
@@ -54,14 +55,6 @@ const EMPTY_BOX: Box = { x: 0, y: 0, w: 480, h: 200 }
 /** The larger side of the `width`/`height` attributes, at most (the viewBox keeps every detail). */
 const MAX_PIXELS = 8192
 
-/** The latest meeting of the board, if any. */
-export function latestMeeting(board: BoardData): MeetingData | null {
-  return board.meetings.reduce<MeetingData | null>(
-    (a, m) => (a === null || m.number > a.number ? m : a),
-    null,
-  )
-}
-
 function highlightMap(h: SvgHighlight | undefined): Map<string, HighlightState> {
   const map = new Map<string, HighlightState>()
   for (const state of ['changed', 'removed', 'added'] as const)
@@ -77,13 +70,10 @@ function titleBlock(
   w: number,
   counts: [number, number],
 ) {
-  const t = DRAW_TERMS[lang]
-  const title = board.meta.title.trim() === '' ? t.untitled : board.meta.title
+  const title = boardTitle(board, lang)
   const meeting = latestMeeting(board)
-  const facts = [`${counts[0]} ${t.elementCount}`, `${counts[1]} ${t.linkCount}`]
-  if (meeting !== null) facts.push(`${t.meeting} ${meeting.number}: ${meeting.title} (${meeting.date})`)
-  const invalid = board.invalid.length
-  if (invalid > 0) facts.push(`${invalid} ${t.invalidNotDrawn}`)
+  const facts = [countsLine(lang, counts[0], counts[1], board.invalid.length)]
+  if (meeting !== null) facts.push(meetingLine(lang, meeting))
   const width = Math.max(200, w)
   const heading = textBlock(
     title,
@@ -169,8 +159,7 @@ export function exportSvg(board: BoardData, options: SvgExportOptions): string {
       'data-visual-style': VISUAL_STYLE_VERSION,
     })}>`,
   )
-  const docTitle = board.meta.title.trim() === '' ? DRAW_TERMS[lang].untitled : board.meta.title
-  out.push(`<title>${xmlEscape(docTitle)}</title>`)
+  out.push(`<title>${xmlEscape(boardTitle(board, lang))}</title>`)
   out.push(`<defs>${iconSymbols(icons)}</defs>`)
   if (background !== 'none') {
     out.push(`<rect${attrs({ x: view.x, y: view.y, width: view.w, height: view.h, fill: background })}/>`)
