@@ -1,12 +1,17 @@
 /**
  * Reading the `board` object of a circleboard JSON export (docs/export-formats.md) back into BoardData.
  *
- * Every record is checked field by field; fields this version does not know are kept in the record's
- * `extra`, exactly as the Yjs validator keeps them. What happens to a broken record depends on the mode:
- * `reject` (the default) fails the whole import and lists every problem; `report` drops the record and
- * lists it in `board.invalid`, the way the live board shows an invalid element instead of crashing.
- * A link whose end is not an element of the file is a broken record; a dangling `org`, `arena` or comment
- * anchor is not (concurrent deletes leave those on a live board, and the exports show them as ids).
+ * Two passes. First the shape: every record is read field by field, with a JSONPath for each problem, and
+ * fields this version does not know are kept in the record's `extra`, as the Yjs validator keeps them.
+ * Then the model's own rules, through `boardDataProblems` (the check `writeBoard` runs), so the import
+ * accepts exactly what can be written to a board: kinds, colours, sizes, meeting numbers, tags, links and
+ * comment threads that join elements of the file, an `org` that names an organisation actor, an `arena`
+ * that names an arena.
+ *
+ * A broken record is fatal in `reject` mode (the default), and every problem is listed. In `report` mode
+ * it is left out and listed in `board.invalid`, the way the live board shows an invalid element instead of
+ * crashing; links and threads that joined it go with it, and an `org` or `arena` that names nothing valid
+ * reads as null, exactly as `readBoard` treats a document.
  */
 import {
   ELEMENT_TYPES,
@@ -21,6 +26,7 @@ import {
   type MeetingData,
   type PersonData,
 } from '../model/types.js'
+import { applyModelRules } from './boardRules.js'
 import { FieldReader, isJsonObject, show, type ImportError, type JsonObject } from './jsonFields.js'
 
 /** What to do with a record that fails validation. */
@@ -134,7 +140,7 @@ export function readBoardObject(value: unknown, path: string, mode: InvalidRecor
     invalid: [...earlier, ...invalid],
     ...(comments ? { comments } : {}),
   }
-  return { board, errors }
+  return applyModelRules(board, value, path, mode)
 }
 
 interface RawRecord {

@@ -48,6 +48,20 @@ export class FieldReader {
     this.problems.push({ code, path, message: `${this.name}: ${message}` })
   }
 
+  /**
+   * Takes over problems found by the model's own validators (`elementDataProblems`, ...), which name the
+   * field first (`w is 0, not above 0`, `extra.x ...`): the field goes into the path, the rest is kept.
+   * Unknown fields sit beside the known ones in the file, so `extra.x` is the path `.x`.
+   */
+  adopt(problems: readonly string[], known: ReadonlySet<string>): void {
+    for (const problem of problems) {
+      const field = /^([A-Za-z_]\w*)((?:\[\d+\])?(?:\.\w+)*) /.exec(problem)
+      const name = field?.[1] ?? ''
+      const path = name === 'extra' ? (field?.[2] ?? '').replace(/^\./, '') : name + (field?.[2] ?? '')
+      this.fail(known.has(name) || (name === 'extra' && path !== '') ? path : null, problem)
+    }
+  }
+
   /** A required string; `nonEmpty` also refuses `""`. */
   string(key: string, nonEmpty = false): string {
     const v = this.record[key]

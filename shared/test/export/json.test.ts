@@ -7,6 +7,7 @@ import {
   importBoardJsonFile,
 } from '../../src/export/json.js'
 import type { BoardData } from '../../src/model/types.js'
+import { boardDataProblems } from '../../src/model/index.js'
 import { emptyBoard, fixtureBoard, hostileBoard } from './fixtureData.js'
 
 const AT = '2024-03-05T10:00:00.000Z'
@@ -39,6 +40,12 @@ describe('exportBoardJson / importBoardJson round trip', () => {
     expect(result).toEqual({ ok: true, value: board })
     // toStrictEqual also sees optional fields that appear or vanish (people's and meta's `extra`, `comments`).
     if (result.ok) expect(result.value).toStrictEqual(board)
+  })
+
+  it('uses boards the model itself accepts', () => {
+    for (const board of [fixtureBoard('en'), fixtureBoard('sv'), emptyBoard(), hostileBoard()]) {
+      expect(boardDataProblems(board)).toEqual([])
+    }
   })
 
   it('keeps a board without comments without comments', () => {
@@ -169,6 +176,51 @@ describe('importBoardJson refuses broken files with path-specific errors', () =>
     expect(errors.map((e) => e.path)).toEqual(
       expect.arrayContaining(['$.board.meta', '$.board.elements', '$.board.links']),
     )
+  })
+
+  it('applies the model’s rules, each problem at its path', () => {
+    const file = exported(hostileBoard())
+    const board = file.board as Record<string, Record<string, unknown>[]>
+    Object.assign(board['elements']?.[1] as object, { color: 'url(javascript:alert(1))', w: 0 })
+    Object.assign(board['elements']?.[2] as object, { org: 'el-comma' })
+    Object.assign(board['links']?.[1] as object, { to: 'org-1' })
+    Object.assign(board['meetings']?.[0] as object, { number: 0 })
+    Object.assign(board['comments']?.[0] as object, { element: 'gone' })
+    const errors = errorsOf(importObject(file))
+    expect(errors.map((e) => [e.code, e.path])).toEqual([
+      ['INVALID_VALUE', '$.board.elements[1].w'],
+      ['INVALID_VALUE', '$.board.elements[1].color'],
+      ['INVALID_VALUE', '$.board.links[1]'],
+      ['INVALID_VALUE', '$.board.meetings[0].number'],
+    ])
+    expect(errors[1]?.message).toMatch(
+      /^element "el-quote": color 'url\(javascript:alert\(1\)\)' is not a colour/,
+    )
+    expect(errors[2]?.message).toMatch(/^link "link-2": links org-1 to itself/)
+    // References are checked once every record is valid on its own.
+    Object.assign(board['elements']?.[1] as object, { color: null, w: 200 })
+    Object.assign(board['links']?.[1] as object, { to: 'el-swedish' })
+    Object.assign(board['meetings']?.[0] as object, { number: 1 })
+    expect(errorsOf(importObject(file)).map((e) => [e.code, e.path])).toEqual([
+      ['MISSING_REFERENCE', '$.board.elements[2].org'],
+      ['MISSING_REFERENCE', '$.board.comments[0].element'],
+    ])
+  })
+
+  it('in report mode, reads a broken relation as none and a broken record as invalid, like readBoard', () => {
+    const file = exported(hostileBoard())
+    const board = file.board as Record<string, Record<string, unknown>[]>
+    Object.assign(board['elements']?.[2] as object, { org: 'el-comma' })
+    Object.assign(board['elements']?.[3] as object, { color: 'not a colour!' })
+    const result = importObject(file, 'report')
+    if (!result.ok) throw new Error(JSON.stringify(result.error))
+    const ids = result.value.elements.map((e) => e.id)
+    expect(result.value.elements.find((e) => e.id === 'el-comma')?.org).toBeNull()
+    expect(ids).not.toContain('el-newline')
+    expect(result.value.invalid.map((r) => [r.collection, r.id])).toEqual([
+      ['links', 'link-broken'],
+      ['elements', 'el-newline'],
+    ])
   })
 
   it('in report mode, keeps the good records and lists the broken ones as invalid', () => {
