@@ -5,7 +5,7 @@
  * names through `board.people` (a pseudonymous board stores pseudonyms there), times are ISO 8601 UTC.
  */
 import type { BoardData, ElementData, LinkData } from '../model/types.js'
-import { OPERANT_RESOURCE_KINDS } from '../model/types.js'
+import { resourceClass } from '../model/index.js'
 import { ELEMENT_TYPE_NAMES, LINK_KIND_NAMES, kindName, type Language } from '../i18n/terms.js'
 import { csvDocument, isoTimestamp, type CsvCell, type CsvOptions } from './csvFormat.js'
 import { zipToBytes, type ZipWriteOptions } from './zipFiles.js'
@@ -64,10 +64,9 @@ export const LINK_CSV_COLUMNS = [
 /** Separator of the tags in one cell. */
 export const TAG_SEPARATOR = ';'
 
-/** `operant` or `operand` for a resource kind, `null` for `other` and for other types. */
-export function resourceClass(element: Pick<ElementData, 'type' | 'kind'>): 'operant' | 'operand' | null {
-  if (element.type !== 'resource' || element.kind === 'other') return null
-  return (OPERANT_RESOURCE_KINDS as readonly string[]).includes(element.kind) ? 'operant' : 'operand'
+/** `operant` or `operand` for a resource (the model's distinction), `null` for `other` and other types. */
+export function resourceClassOf(element: Pick<ElementData, 'type' | 'kind'>): 'operant' | 'operand' | null {
+  return element.type === 'resource' ? resourceClass(element.kind) : null
 }
 
 /** A person id as a name (or pseudonym); the id itself when the person is unknown. */
@@ -101,7 +100,7 @@ export function elementsCsv(board: BoardData, lang: Language = 'en', options: Cs
     e.updatedMeeting,
     e.arena === null ? null : (byId.get(e.arena)?.label ?? null),
     e.color,
-    resourceClass(e),
+    resourceClassOf(e),
     ELEMENT_TYPE_NAMES[lang][e.type].one,
     kindName(lang, e.type, e.kind),
   ])

@@ -14,7 +14,7 @@
  */
 import type { BoardData } from '../model/types.js'
 import { ELEMENT_TYPE_NAMES, LINK_KIND_NAMES, kindName, type Language } from '../i18n/terms.js'
-import { UNDIRECTED_LINK_KINDS, personResolver, resourceClass, TAG_SEPARATOR } from './csv.js'
+import { UNDIRECTED_LINK_KINDS, personResolver, resourceClassOf, TAG_SEPARATOR } from './csv.js'
 import { isoTimestamp } from './csvFormat.js'
 import { escapeXmlAttribute, escapeXmlText } from './xmlEscape.js'
 
@@ -136,7 +136,7 @@ export function exportGraphml(board: BoardData, lang: Language = 'en', options: 
       arena_label: e.arena === null ? null : (byId.get(e.arena)?.label ?? null),
       color: e.color,
       tags: e.tags.length > 0 ? e.tags.join(TAG_SEPARATOR) : null,
-      resource_class: resourceClass(e),
+      resource_class: resourceClassOf(e),
       x: e.x,
       y: e.y,
       w: e.w,

@@ -10,8 +10,13 @@
  * actor or arena of that name (on the board, in the file, or else created once per name).
  */
 import { KINDS_BY_TYPE, type ElementData, type ElementType } from '../model/types.js'
-import { COLOR_PATTERN, MAX_LABEL_LENGTH, MAX_TAGS, MAX_TAG_LENGTH } from '../model/elements/elementBase.js'
-import { ORGANISATION_KIND } from '../model/elements/actor.js'
+import {
+  COLOR_PATTERN,
+  MAX_LABEL_LENGTH,
+  MAX_TAGS,
+  MAX_TAG_LENGTH,
+  ORGANISATION_KIND,
+} from '../model/index.js'
 import { guessMapping, kindFromWord, typeFromWord, typeOfKind } from './csvMapping.js'
 import type { CsvImportField, CsvMapping } from './csvMapping.js'
 import { parseCsv, type CsvInputDelimiter, type CsvRow, type CsvTable, type RowError } from './csvParse.js'

@@ -3,8 +3,8 @@ import { importElementsCsv, rowsToElements, type ElementDraft } from '../../src/
 import { guessMapping, typeFromWord, kindFromWord } from '../../src/import/csvMapping.js'
 import { detectDelimiter, parseCsv } from '../../src/import/csvParse.js'
 import { ELEMENT_CSV_COLUMNS, elementsCsv } from '../../src/export/csv.js'
-import { elementDataProblems } from '../../src/model/elements/element.js'
-import { HOSTILE_LABELS, fixtureBoard, hostileBoard } from '../export/fixtureData.js'
+import { boardDataProblems } from '../../src/model/index.js'
+import { HOSTILE_LABELS, emptyBoard, fixtureBoard, hostileBoard } from '../export/fixtureData.js'
 
 /** Ids `new-1`, `new-2`, ... */
 function counter(): () => string {
@@ -176,10 +176,9 @@ describe('importElementsCsv', () => {
     ])
   })
 
-  it('makes elements the model accepts once placed', () => {
-    for (const e of elements) {
-      expect(elementDataProblems({ ...e, x: 0, y: 0, w: 200, h: 80, z: 'a0' }), e.label).toEqual([])
-    }
+  it('makes elements the model accepts once placed, organisations included', () => {
+    const placed = elements.map((e, i) => ({ ...e, x: 0, y: i * 100, w: 200, h: 80, z: 'a0' }))
+    expect(boardDataProblems({ ...emptyBoard(), elements: placed })).toEqual([])
   })
 
   it('refuses a table without a label column', () => {
