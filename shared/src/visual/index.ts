@@ -1,9 +1,21 @@
 /**
- * The board's visual language: one source for how actors, resources, value outcomes, notes, barriers,
- * arenas and links look on the Konva canvas, in the SVG export and in the PDF export. Shapes, colours,
- * icons, line styles, text layout and geometry are decided here and handed to renderers as primitives
- * (`primitives.ts`), so a board looks the same on screen, in SVG and in PDF. The palette and the reasons
- * behind it are at the top of `palette.ts`; `VISUAL_STYLE_VERSION` changes whenever the look does.
+ * The board's visual language: one source for how the board looks on the Konva canvas, in the SVG export
+ * and in the PDF export. Everything is decided here and handed to renderers as primitives (`primitives.ts`:
+ * path, icon, text with its lines already broken), so a renderer translates and never lays out.
+ *
+ * Elements (board units; `elementDrawing`), each with its own outline, colour, icon and border:
+ * - actor: rounded rectangle, blue; icon by kind (building, badge, person, two people, person with heart);
+ * - resource: rectangle with a folded corner, orange; operant kinds solid border, operand kinds dashed;
+ *   icon by kind (book, bulb, shield, nodes, banknote, clock, house, database, monitor, box);
+ * - value outcome: ellipse, green; star-like icon by kind (star, medal, sun);
+ * - note: square sticky note, yellow, lines icon, label top-left;
+ * - barrier: octagon (stop sign), red, thick border, warning icon;
+ * - arena: large translucent purple frame with an opaque title bar, drawn below everything else.
+ * Links (`linkDrawing`): per kind a colour, width, dash and line end (`LINK_STYLES`), clipped at both
+ * shapes' outlines, arrowheads as polygons, the label beside the middle of the line.
+ * Colours are Okabe-Ito based and checked against WCAG (palette table in `palette.ts`); text is measured
+ * with Helvetica's metrics (`text.ts`), so a label breaks into the same lines everywhere.
+ * `VISUAL_STYLE_VERSION` changes whenever the look does.
  */
 export {
   VISUAL_STYLE_VERSION,

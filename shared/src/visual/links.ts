@@ -92,7 +92,7 @@ export function arrowheadPoints(tip: Point, dir: Point, head: ArrowheadKind, wid
     case 'diamond':
       return [tip, back(L * 0.65, W / 2), back(L * 1.3, 0), back(L * 0.65, -W / 2)]
     case 'bar':
-      return [back(0, W * 0.6), back(0, -W * 0.6)]
+      return [back(0, W * 0.75), back(0, -W * 0.75)]
     case 'none':
       return []
   }

@@ -252,7 +252,7 @@ describe('links', () => {
       for (const p of points) {
         expect(p.x).toBeLessThanOrEqual(tip.x + 1e-9)
         expect(p.x).toBeGreaterThanOrEqual(tip.x - length * 1.3 - 1e-9)
-        expect(Math.abs(p.y - tip.y)).toBeLessThanOrEqual(width * 0.6 + 1e-9)
+        expect(Math.abs(p.y - tip.y)).toBeLessThanOrEqual(width * 0.75 + 1e-9)
       }
       if (head !== 'bar') expect(points.some((p) => p.x === tip.x && p.y === tip.y)).toBe(true)
     }
