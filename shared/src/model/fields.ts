@@ -24,6 +24,12 @@ export function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
+/** A value for a problem message: a string quoted and cut short, anything else described (never throws). */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 60)}...` : value}'`
+  return describe(value)
+}
+
 /** A `Y.Map`'s entries as a `Raw`. */
 export function rawOfMap(map: Y.Map<unknown>): Map<string, unknown> {
   return new Map(map.entries())
@@ -65,16 +71,25 @@ export function plainEqual(a: unknown, b: unknown): boolean {
   return false
 }
 
-/** Problems with a value that is to be stored as a plain (non-Yjs) field: JSON-like data only. */
+/** True for `{...}` objects (not arrays, class instances or Yjs types). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * Problems with a value that is to be stored as a plain (non-Yjs) field: what Yjs's encoder keeps as it is
+ * (JSON values, any number, `undefined`, bigints, `Uint8Array`). Functions, symbols and class instances are
+ * refused: the encoder would silently turn them into something else on the way to other peers.
+ */
 export function storableProblems(value: unknown, path: string, depth = 0): string[] {
   if (depth > 32) return [`${path} is nested too deeply`]
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return []
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} is ${describe(value)}`]
-  if (value instanceof Uint8Array) return []
+  if (value === null || value === undefined) return []
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return []
+  if (typeof value === 'bigint' || value instanceof Uint8Array) return []
   if (Array.isArray(value)) return value.flatMap((v, i) => storableProblems(v, `${path}[${i}]`, depth + 1))
-  if (typeof value === 'object' && !(value instanceof Y.AbstractType)) {
-    const proto = Object.getPrototypeOf(value) as unknown
-    if (proto !== Object.prototype && proto !== null) return [`${path} is not plain data`]
+  if (isPlainObject(value)) {
     return Object.entries(value).flatMap(([k, v]) => storableProblems(v, `${path}.${k}`, depth + 1))
   }
   return [`${path} cannot be stored (${describe(value)})`]
@@ -213,7 +228,7 @@ export function extraFields(raw: Raw, known: ReadonlySet<string>): Record<string
 
 /** Problems with the `extra` fields of plain data before it is written. */
 export function extraProblems(extra: unknown, known: ReadonlySet<string>): string[] {
-  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
+  if (!isPlainObject(extra)) {
     return [`extra is ${describe(extra)}, not an object`]
   }
   const problems: string[] = []

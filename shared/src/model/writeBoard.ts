@@ -20,6 +20,7 @@ import { personDataProblems, writePersonFields } from './people.js'
 import { threadDataProblems, writeThreadFields } from './comments.js'
 import { metaProblems, writeMetaFields } from './meta.js'
 import { rootMap } from './readBoard.js'
+import { isPlainObject } from './fields.js'
 import { compareKeys, compareStacking } from './zOrder.js'
 
 /** The top-level maps of a board document. */
@@ -80,6 +81,8 @@ function collectionProblems<T extends { id: string }>(
  * an arena). `[]` when it may be written.
  */
 export function boardDataProblems(data: BoardData): string[] {
+  if (!isPlainObject(data)) return ['the board data must be an object']
+  if (!isPlainObject(data.meta)) return ['meta must be an object']
   const problems = [
     ...metaProblems(data.meta),
     ...collectionProblems('elements', data.elements, elementDataProblems),

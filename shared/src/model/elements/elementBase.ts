@@ -5,7 +5,7 @@
  * | field | stored as | why |
  * | --- | --- | --- |
  * | `type` | string | which of the six element types; decides the allowed kinds and how it is drawn |
- * | `kind` | string | subtype (organisation, funding, ...); the first of `KINDS_BY_TYPE[type]` by default |
+ * | `kind` | string | subtype (organisation, funding, ...); the first of `KINDS_BY_TYPE[type]` by default; operations write `type` and `kind` together so that concurrent changes merge into one person's valid pair |
  * | `x`, `y` | number | top-left corner in board units; separate keys so two people can move on separate axes |
  * | `w`, `h` | number | size in board units, > 0 |
  * | `label` | `Y.Text` | so two people can type in one label at once |

@@ -8,6 +8,7 @@ import { ModelError, ModelErrorCode } from '../errors.js'
 import { readElement } from '../elements/element.js'
 import { MAX_COORDINATE } from '../elements/elementBase.js'
 import { readLink } from '../links.js'
+import { isPlainObject } from '../fields.js'
 import { boardMaps, type BoardMaps } from '../writeBoard.js'
 
 /** A stored record with its validated data. */
@@ -23,8 +24,24 @@ export function refuse(problems: readonly string[]): void {
   }
 }
 
+/** Throws `BOARD_ERR_INVALID_INPUT` unless `value` is a plain object (an operation's input record). */
+export function requireObject(value: unknown, what: string): void {
+  if (!isPlainObject(value)) refuse([`${what} must be an object`])
+}
+
+/** Throws `BOARD_ERR_INVALID_INPUT` unless `value` is an array. */
+export function requireArray(value: unknown, what: string): void {
+  if (!Array.isArray(value)) refuse([`${what} must be a list`])
+}
+
+/** Throws `BOARD_ERR_INVALID_INPUT` unless `id` is a non-empty string. */
+export function requireId(id: unknown, what: string): asserts id is string {
+  if (typeof id !== 'string' || id === '') refuse([`${what} must be an id`])
+}
+
 /** Throws `BOARD_ERR_NOT_FOUND` / `BOARD_ERR_INVALID_RECORD` unless `id` is a valid element. */
 export function requireElement(maps: BoardMaps, id: string): Found<ElementData> {
+  requireId(id, 'the element')
   const value = maps.elements.get(id)
   if (value === undefined) throw new ModelError(ModelErrorCode.notFound, `no element '${id}'`)
   const result = readElement(id, value)
@@ -40,6 +57,7 @@ export function requireElement(maps: BoardMaps, id: string): Found<ElementData> 
 
 /** Throws `BOARD_ERR_NOT_FOUND` / `BOARD_ERR_INVALID_RECORD` unless `id` is a valid link. */
 export function requireLink(maps: BoardMaps, id: string): Found<LinkData> {
+  requireId(id, 'the link')
   const value = maps.links.get(id)
   if (value === undefined) throw new ModelError(ModelErrorCode.notFound, `no link '${id}'`)
   const result = readLink(id, value)

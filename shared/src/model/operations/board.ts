@@ -5,12 +5,13 @@
 import * as Y from 'yjs'
 import type { MeetingData, PersonData } from '../types.js'
 import { ModelError, ModelErrorCode } from '../errors.js'
+import { show } from '../fields.js'
 import { checkContext, edit, newIdOf, nowOf, type EditContext } from '../context.js'
 import { DATE_PATTERN, readMeeting, runningMeeting, dateOf, writeMeetingFields } from '../meetings.js'
 import { readPerson, writePersonFields } from '../people.js'
 import { MAX_TITLE_LENGTH } from '../meta.js'
 import { isValidId } from '../ids.js'
-import { mapsOf, refuse } from './access.js'
+import { mapsOf, refuse, requireId, requireObject } from './access.js'
 import type { BoardMaps } from '../writeBoard.js'
 
 /** Sets the board's title. */
@@ -41,6 +42,7 @@ function allMeetings(maps: BoardMaps): { map: Y.Map<unknown>; data: MeetingData 
 }
 
 function requireMeeting(maps: BoardMaps, id: string): { map: Y.Map<unknown>; data: MeetingData } {
+  requireId(id, 'the meeting')
   const value = maps.meetings.get(id)
   if (value === undefined) throw new ModelError(ModelErrorCode.notFound, `no meeting '${id}'`)
   const result = readMeeting(id, value)
@@ -59,6 +61,7 @@ export interface MeetingPatch {
 }
 
 function patchProblems(patch: MeetingPatch): string[] {
+  requireObject(patch, 'the meeting')
   const problems: string[] = []
   if (
     patch.title !== undefined &&
@@ -96,7 +99,7 @@ export function addMeeting(
   refuse(patchProblems(patch))
   const maps = mapsOf(doc)
   const id = newIdOf(ctx)
-  if (!isValidId(id)) refuse([`id '${id}' is not a valid id`])
+  if (!isValidId(id)) refuse([`id ${show(id)} is not a valid id`])
   if (maps.meetings.has(id)) throw new ModelError(ModelErrorCode.idTaken, `meeting id '${id}' is taken`)
   const number = Math.max(0, ...allMeetings(maps).map((m) => m.data.number)) + 1
   const meeting: MeetingData = {
@@ -159,7 +162,14 @@ export function updateMeeting(doc: Y.Doc, id: string, patch: MeetingPatch, ctx: 
   checkContext(ctx)
   refuse(patchProblems(patch))
   const { map, data } = requireMeeting(mapsOf(doc), id)
-  edit(doc, ctx, () => writeMeetingFields(map, { ...data, ...patch }))
+  const next: MeetingData = {
+    ...data,
+    title: patch.title ?? data.title,
+    date: patch.date ?? data.date,
+    agenda: patch.agenda ?? data.agenda,
+    attendees: patch.attendees ?? data.attendees,
+  }
+  edit(doc, ctx, () => writeMeetingFields(map, next))
 }
 
 /** Adds a person or changes their name, role or organisation (keeping fields this version does not know). */
@@ -174,8 +184,9 @@ export function upsertPerson(
   ctx: EditContext,
 ): void {
   checkContext(ctx)
+  requireObject(person, 'the person')
   const problems: string[] = []
-  if (!isValidId(person.id)) problems.push(`id '${String(person.id)}' is not a valid id`)
+  if (!isValidId(person.id)) problems.push(`id ${show(person.id)} is not a valid id`)
   if (typeof person.name !== 'string' || person.name.trim() === '' || person.name.length > MAX_TITLE_LENGTH) {
     problems.push(`name must be a non-empty string of at most ${MAX_TITLE_LENGTH} characters`)
   }

@@ -6,10 +6,11 @@
 import * as Y from 'yjs'
 import type { CommentMessageData } from '../types.js'
 import { ModelError, ModelErrorCode } from '../errors.js'
+import { show } from '../fields.js'
 import { checkContext, edit, newIdOf, nowOf, type EditContext } from '../context.js'
 import { MAX_COMMENT_LENGTH, readThread } from '../comments.js'
 import { isValidId } from '../ids.js'
-import { mapsOf, refuse, requireElement } from './access.js'
+import { mapsOf, refuse, requireElement, requireId } from './access.js'
 import type { BoardMaps } from '../writeBoard.js'
 
 function checkText(text: unknown): void {
@@ -19,6 +20,7 @@ function checkText(text: unknown): void {
 }
 
 function requireThread(maps: BoardMaps, id: string): Y.Map<unknown> {
+  requireId(id, 'the comment thread')
   const value = maps.comments.get(id)
   if (value === undefined) throw new ModelError(ModelErrorCode.notFound, `no comment thread '${id}'`)
   const result = readThread(id, value)
@@ -43,7 +45,7 @@ export function addCommentThread(doc: Y.Doc, elementId: string, text: string, ct
   const maps = mapsOf(doc)
   requireElement(maps, elementId)
   const id = newIdOf(ctx)
-  if (!isValidId(id)) refuse([`id '${id}' is not a valid id`])
+  if (!isValidId(id)) refuse([`id ${show(id)} is not a valid id`])
   if (maps.comments.has(id))
     throw new ModelError(ModelErrorCode.idTaken, `comment thread id '${id}' is taken`)
   const first = message(ctx, text)

@@ -17,6 +17,7 @@ import {
   mapsOf,
   refuse,
   requireElement,
+  requireObject,
   validElements,
 } from './access.js'
 
@@ -31,6 +32,7 @@ export function duplicateElements(
   offset: { readonly dx: number; readonly dy: number } = { dx: DUPLICATE_OFFSET, dy: DUPLICATE_OFFSET },
 ): Map<string, string> {
   checkContext(ctx)
+  requireObject(offset, 'the offset')
   const problems: string[] = []
   checkCoordinate('dx', offset.dx, problems)
   checkCoordinate('dy', offset.dy, problems)

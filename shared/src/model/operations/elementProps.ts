@@ -7,6 +7,7 @@
 import type * as Y from 'yjs'
 import type { ElementType } from '../types.js'
 import { ModelError, ModelErrorCode } from '../errors.js'
+import { show } from '../fields.js'
 import { checkContext, edit, nowOf, stampUpdate, type EditContext } from '../context.js'
 import { ELEMENT_SPECS, isElementType, isKindOf } from '../elements/element.js'
 import { COLOR_PATTERN, normaliseTags, tagProblems } from '../elements/elementBase.js'
@@ -37,15 +38,17 @@ function clearReferences(
  */
 export function changeElementType(doc: Y.Doc, id: string, type: ElementType, ctx: EditContext): void {
   checkContext(ctx)
-  if (!isElementType(type)) refuse([`type '${String(type)}' is not an element type`])
+  if (!isElementType(type)) refuse([`type ${show(type)} is not an element type`])
   const maps = mapsOf(doc)
   const { map, data } = requireElement(maps, id)
   if (data.type === type) return
   const kind = isKindOf(type, data.kind) ? data.kind : (ELEMENT_SPECS[type].kinds[0] as string)
   const at = nowOf(ctx)
   edit(doc, ctx, () => {
+    // Type and kind are always written together: when two people change them at once, Yjs picks one
+    // writer for both keys, so the merged pair is one person's and always valid.
     map.set('type', type)
-    if (kind !== data.kind) map.set('kind', kind)
+    map.set('kind', kind)
     if (data.type === 'actor' && data.kind === ORGANISATION_KIND && kind !== ORGANISATION_KIND) {
       clearReferences(maps, 'org', id, ctx, at)
     }
@@ -60,10 +63,11 @@ export function changeElementKind(doc: Y.Doc, id: string, kind: string, ctx: Edi
   checkContext(ctx)
   const maps = mapsOf(doc)
   const { map, data } = requireElement(maps, id)
-  if (!isKindOf(data.type, kind)) refuse([`kind '${String(kind)}' is not a kind of ${data.type}`])
+  if (!isKindOf(data.type, kind)) refuse([`kind ${show(kind)} is not a kind of ${data.type}`])
   if (data.kind === kind) return
   const at = nowOf(ctx)
   edit(doc, ctx, () => {
+    map.set('type', data.type) // written with the kind, see changeElementType
     map.set('kind', kind)
     if (data.kind === ORGANISATION_KIND) clearReferences(maps, 'org', id, ctx, at)
     stampUpdate(map, ctx, at)
@@ -79,7 +83,7 @@ export function setElementColor(
 ): void {
   checkContext(ctx)
   if (color !== null && (typeof color !== 'string' || !COLOR_PATTERN.test(color))) {
-    refuse([`color '${String(color)}' is not a colour`])
+    refuse([`color ${show(color)} is not a colour`])
   }
   const maps = mapsOf(doc)
   const targets = idList(ids).map((id) => requireElement(maps, id).map)

@@ -16,9 +16,15 @@ import {
   type EditContext,
 } from '../context.js'
 import { ELEMENT_SPECS, insertElement, isElementType, isKindOf, readElement } from '../elements/element.js'
-import { COLOR_PATTERN, MAX_LABEL_LENGTH, normaliseTags, tagProblems } from '../elements/elementBase.js'
+import {
+  COLOR_PATTERN,
+  ELEMENT_FIELDS,
+  MAX_LABEL_LENGTH,
+  normaliseTags,
+  tagProblems,
+} from '../elements/elementBase.js'
 import { ORGANISATION_KIND } from '../elements/actor.js'
-import { replaceText } from '../fields.js'
+import { extraProblems, replaceText, show } from '../fields.js'
 import { isValidId } from '../ids.js'
 import { isOrderKey, keysAfter, keysBefore } from '../zOrder.js'
 import {
@@ -28,7 +34,9 @@ import {
   idList,
   mapsOf,
   refuse,
+  requireArray,
   requireElement,
+  requireObject,
   validElements,
 } from './access.js'
 import type { BoardMaps } from '../writeBoard.js'
@@ -88,12 +96,13 @@ export function checkArena(
 /** Adds an element and returns its id. */
 export function addElement(doc: Y.Doc, input: NewElement, ctx: EditContext): string {
   checkContext(ctx)
+  requireObject(input, 'the new element')
   const maps = mapsOf(doc)
   const problems: string[] = []
-  if (!isElementType(input.type)) refuse([`type '${String(input.type)}' is not an element type`])
+  if (!isElementType(input.type)) refuse([`type ${show(input.type)} is not an element type`])
   const spec = ELEMENT_SPECS[input.type]
   const kind = input.kind ?? (spec.kinds[0] as string)
-  if (!isKindOf(input.type, kind)) problems.push(`kind '${kind}' is not a kind of ${input.type}`)
+  if (!isKindOf(input.type, kind)) problems.push(`kind ${show(kind)} is not a kind of ${input.type}`)
   checkCoordinate('x', input.x, problems)
   checkCoordinate('y', input.y, problems)
   const w = input.w ?? spec.defaultSize.w
@@ -110,11 +119,9 @@ export function addElement(doc: Y.Doc, input: NewElement, ctx: EditContext): str
   const tags = input.tags ?? []
   problems.push(...tagProblems(tags))
   if (input.z !== undefined && !isOrderKey(input.z)) problems.push('z is not a fractional index')
-  if (input.extra !== undefined && (typeof input.extra !== 'object' || input.extra === null)) {
-    problems.push('extra must be an object')
-  }
+  if (input.extra !== undefined) problems.push(...extraProblems(input.extra, ELEMENT_FIELDS))
   const id = input.id ?? newIdOf(ctx)
-  if (!isValidId(id)) problems.push(`id '${String(id)}' is not a valid id`)
+  if (!isValidId(id)) problems.push(`id ${show(id)} is not a valid id`)
   refuse(problems)
   if (maps.elements.has(id)) throw new ModelError(ModelErrorCode.idTaken, `element id '${id}' is taken`)
   const org = input.org ?? null
@@ -204,6 +211,8 @@ export function moveElements(
   opts: MoveOptions = {},
 ): void {
   checkContext(ctx)
+  requireObject(delta, 'the move')
+  requireObject(opts, 'the options')
   const problems: string[] = []
   checkCoordinate('dx', delta.dx, problems)
   checkCoordinate('dy', delta.dy, problems)
@@ -220,6 +229,9 @@ export function setElementPositions(
   opts: MoveOptions = {},
 ): void {
   checkContext(ctx)
+  requireArray(positions, 'positions')
+  requireObject(opts, 'the options')
+  positions.forEach((p, i) => requireObject(p, `positions[${i}]`))
   const problems: string[] = []
   positions.forEach((p, i) => {
     checkCoordinate(`positions[${i}].x`, p.x, problems)
@@ -244,6 +256,7 @@ export function resizeElement(
   ctx: EditContext,
 ): void {
   checkContext(ctx)
+  requireObject(box, 'the new size')
   const problems: string[] = []
   checkSize('w', box.w, problems)
   checkSize('h', box.h, problems)
@@ -347,6 +360,7 @@ export function deleteElements(
   opts: DeleteOptions = {},
 ): string[] {
   checkContext(ctx)
+  requireObject(opts, 'the options')
   const maps = mapsOf(doc)
   const doomed = new Set(idList(ids).filter((id) => maps.elements.has(id)))
   if (opts.withMembers === true) {

@@ -10,9 +10,9 @@ import { ModelError, ModelErrorCode } from '../errors.js'
 import { checkContext, createdStamp, edit, newIdOf, stampUpdate, type EditContext } from '../context.js'
 import { MAX_LABEL_LENGTH } from '../elements/elementBase.js'
 import { insertLink, isLinkKind } from '../links.js'
-import { replaceText } from '../fields.js'
+import { replaceText, show } from '../fields.js'
 import { isValidId } from '../ids.js'
-import { idList, mapsOf, refuse, requireElement, requireLink } from './access.js'
+import { idList, mapsOf, refuse, requireElement, requireLink, requireObject } from './access.js'
 import type { BoardMaps } from '../writeBoard.js'
 
 /** What `connect` needs. */
@@ -41,11 +41,12 @@ function checkLabel(label: unknown): void {
 /** Links two elements; returns the link's id. */
 export function connect(doc: Y.Doc, input: NewLink, ctx: EditContext): string {
   checkContext(ctx)
-  if (!isLinkKind(input.kind)) refuse([`kind '${String(input.kind)}' is not a link kind`])
+  requireObject(input, 'the new link')
+  if (!isLinkKind(input.kind)) refuse([`kind ${show(input.kind)} is not a link kind`])
   const label = input.label ?? ''
   checkLabel(label)
   const id = input.id ?? newIdOf(ctx)
-  if (!isValidId(id)) refuse([`id '${String(id)}' is not a valid id`])
+  if (!isValidId(id)) refuse([`id ${show(id)} is not a valid id`])
   const maps = mapsOf(doc)
   if (maps.links.has(id)) throw new ModelError(ModelErrorCode.idTaken, `link id '${id}' is taken`)
   checkEnds(maps, input.from, input.to)
@@ -99,7 +100,7 @@ export function relabelLink(doc: Y.Doc, id: string, label: string, ctx: EditCont
 /** Changes a link's kind. */
 export function setLinkKind(doc: Y.Doc, id: string, kind: LinkKind, ctx: EditContext): void {
   checkContext(ctx)
-  if (!isLinkKind(kind)) refuse([`kind '${String(kind)}' is not a link kind`])
+  if (!isLinkKind(kind)) refuse([`kind ${show(kind)} is not a link kind`])
   const { map, data } = requireLink(mapsOf(doc), id)
   if (data.kind === kind) return
   edit(doc, ctx, () => {

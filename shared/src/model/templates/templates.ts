@@ -6,6 +6,7 @@ import type * as Y from 'yjs'
 import type { BoardData, ElementData, LinkData, MeetingData } from '../types.js'
 import { LANGUAGES, type Language } from '../../i18n/terms.js'
 import { ModelError, ModelErrorCode } from '../errors.js'
+import { show } from '../fields.js'
 import { checkContext, createdStamp, edit, newIdOf, originOf, type EditContext } from '../context.js'
 import { ELEMENT_SPECS } from '../elements/element.js'
 import { readBoard } from '../readBoard.js'
@@ -73,12 +74,11 @@ export function applyTemplate(
   ctx: EditContext,
 ): AppliedTemplate {
   checkContext(ctx)
-  if (!isTemplateName(name))
-    throw new ModelError(ModelErrorCode.unknownTemplate, `no template '${String(name)}'`)
+  if (!isTemplateName(name)) throw new ModelError(ModelErrorCode.unknownTemplate, `no template ${show(name)}`)
   if (!(LANGUAGES as readonly string[]).includes(lang)) {
     throw new ModelError(
       ModelErrorCode.invalidInput,
-      `language '${String(lang)}' is not one of ${LANGUAGES.join(', ')}`,
+      `language ${show(lang)} is not one of ${LANGUAGES.join(', ')}`,
     )
   }
   const content = TEMPLATES[name].content()
