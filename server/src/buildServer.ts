@@ -23,6 +23,7 @@ import { HttpError, errorBody } from './http/errors.js'
 import { boardsRoutes } from './http/boardsRoutes.js'
 import { websocketRoute } from './http/websocketRoute.js'
 import { opsRoutes } from './http/opsRoutes.js'
+import { identityRoutes } from './http/identityRoutes.js'
 import { staticClient } from './http/staticClient.js'
 
 declare module 'fastify' {
@@ -144,6 +145,7 @@ export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}
     await websocketRoute(scoped, services)
     await boardsRoutes(scoped, services)
     await opsRoutes(scoped, services)
+    await identityRoutes(scoped, services)
   })
   app.register(async (scoped) => staticClient(scoped, config.clientDir))
   app.addHook('onClose', async () => {

@@ -59,6 +59,8 @@ export interface DocStore {
   compact(room: string): Promise<void>
   /** Number of updates in a room's log (not yet compacted). */
   logLength(room: string): Promise<number>
+  /** Names of the stored rooms whose name starts with `prefix` (e.g. a board's `<id>/drafts/`), sorted. */
+  listRooms(prefix: string): Promise<string[]>
 
   createBoard(record: BoardRecord): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>

@@ -56,6 +56,11 @@ export class MemoryDocStore implements DocStore {
     return this.rooms.get(room)?.log.length ?? 0
   }
 
+  async listRooms(prefix: string): Promise<string[]> {
+    this.assertOpen()
+    return [...this.rooms.keys()].filter((r) => r.startsWith(prefix)).sort()
+  }
+
   async createBoard(record: BoardRecord): Promise<void> {
     this.assertOpen()
     if (this.boards.has(record.id)) throw new StoreError(`board ${record.id} exists`)

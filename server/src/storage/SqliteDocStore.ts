@@ -67,6 +67,9 @@ export class SqliteDocStore implements DocStore {
       logLength: db.prepare(
         'SELECT COUNT(*) AS n FROM updates WHERE room = ? AND seq > COALESCE((SELECT upto_seq FROM state WHERE room = ?), 0)',
       ),
+      listRooms: db.prepare(
+        'SELECT room FROM state WHERE room >= ? AND room < ? UNION SELECT DISTINCT room FROM updates WHERE room >= ? AND room < ? ORDER BY room',
+      ),
       insertBoard: db.prepare('INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, ?)'),
       getBoard: db.prepare('SELECT id, title, template, created_at AS createdAt FROM boards WHERE id = ?'),
       putSnapshot: db.prepare(
@@ -140,6 +143,14 @@ export class SqliteDocStore implements DocStore {
     entry.running = run()
     this.compactions.set(room, entry)
     return entry.running
+  }
+
+  async listRooms(prefix: string): Promise<string[]> {
+    this.assertOpen()
+    // A range scan on the primary keys: every name >= prefix and < prefix with its last character bumped.
+    const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
+    const rows = this.stmts.listRooms.all(prefix, end, prefix, end) as { room: string }[]
+    return rows.map((r) => r.room)
   }
 
   async createBoard(record: BoardRecord): Promise<void> {

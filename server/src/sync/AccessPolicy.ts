@@ -1,12 +1,29 @@
 /**
  * Who may read and who may change which document of a board (DESIGN.md, "Access" and "Permission
  * boundaries follow document boundaries"). Reading is decided once, when a connection opens; writing is
- * asked on every update, so a decision can change while a connection stays open.
+ * asked on every update, from the board's current facilitation state, so locking the board or handing
+ * facilitation over changes what open connections may do at once.
+ *
+ * - board document: facilitators write; participants write unless the board is locked (delegates still
+ *   may); viewers never.
+ * - control document: facilitators and the participants facilitation was handed to.
+ * - drafts: only their owner opens them, and the owner writes them.
  */
-import type { RoomRef, TokenClaims } from '@circleboard/shared'
+import {
+  EMPTY_CONTROL,
+  isDelegate,
+  type RoomRef,
+  type SessionState,
+  type TokenClaims,
+} from '@circleboard/shared'
+
+/** Gives the current facilitation state of a board (the defaults when it is not known). */
+export type SessionLookup = (boardId: string) => SessionState | undefined
 
 /** Decides access to the documents of boards. */
 export class AccessPolicy {
+  constructor(private readonly sessionOf: SessionLookup = () => undefined) {}
+
   /** `null` when `claims` may open `ref`, else the reason it may not (sent in a 4403 close). */
   denyRead(claims: TokenClaims, ref: RoomRef): string | null {
     if (claims.boardId !== ref.boardId) return 'this link is for another board'
@@ -17,13 +34,20 @@ export class AccessPolicy {
 
   /** `null` when `claims` may change `ref` now, else the reason (sent as an auth permission-denied message). */
   denyWrite(claims: TokenClaims, ref: RoomRef): string | null {
-    switch (ref.kind) {
-      case 'board':
-        return claims.role === 'viewer' ? 'this is a view-only link: changes are not saved' : null
-      case 'control':
-        return claims.role === 'facilitator' ? null : 'only the facilitator can change meeting controls'
-      case 'drafts':
-        return null
-    }
+    if (claims.role === 'facilitator' || ref.kind === 'drafts') return null
+    if (claims.role === 'viewer') return 'this is a view-only link: changes are not saved'
+    const session = this.sessionOf(ref.boardId) ?? EMPTY_CONTROL.session
+    const delegate = isDelegate(session, claims.personId)
+    if (ref.kind === 'control') return delegate ? null : 'only the facilitator can change meeting controls'
+    if (session.locked && !delegate)
+      return 'the facilitator has locked the board for now: changes are not saved'
+    return null
+  }
+
+  /** True when `claims` may do what a facilitator does (REST: snapshots, exports, deletion). */
+  canFacilitate(claims: TokenClaims, session: SessionState): boolean {
+    return (
+      claims.role === 'facilitator' || (claims.role === 'participant' && isDelegate(session, claims.personId))
+    )
   }
 }

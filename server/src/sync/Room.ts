@@ -77,6 +77,8 @@ export class Room {
   private sinceCompaction = 0
   /** Set while the room waits to be unloaded. */
   idleTimer: NodeJS.Timeout | null = null
+  /** Server-side users of the room (a board's control document, held while the board is in use). */
+  holds = 0
 
   constructor(
     readonly name: string,

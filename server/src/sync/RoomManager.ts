@@ -51,7 +51,7 @@ export class RoomManager {
       throw new CapacityError('too many open boards on this server')
     const room = new Room(name, ref, {
       ...this.ctx,
-      onEmpty: (r) => this.scheduleIdle(r),
+      onEmpty: (r) => this.release(r),
       onFailed: (r) => this.forget(r),
     })
     this.rooms.set(name, room)
@@ -77,7 +77,21 @@ export class RoomManager {
 
   /** Call when a connection that acquired `room` will not join it after all. */
   release(room: Room): void {
-    if (room.conns.size === 0) this.scheduleIdle(room)
+    if (room.conns.size === 0 && room.holds === 0) this.scheduleIdle(room)
+  }
+
+  /** Acquires a room and keeps it loaded, even without connections, until `unhold`. */
+  async hold(name: string): Promise<Room> {
+    const room = await this.acquire(name)
+    room.holds++
+    this.cancelIdle(room)
+    return room
+  }
+
+  /** Gives back a `hold`; the room unloads once it is idle. */
+  unhold(room: Room): void {
+    room.holds = Math.max(0, room.holds - 1)
+    this.release(room)
   }
 
   /** Closes every room (shutdown): flushes each, closes its connections with `code`. */
@@ -95,7 +109,10 @@ export class RoomManager {
   private scheduleIdle(room: Room): void {
     this.cancelIdle(room)
     const stillIdle = (): boolean =>
-      room.conns.size === 0 && room.idleTimer === null && this.rooms.get(room.name) === room
+      room.conns.size === 0 &&
+      room.holds === 0 &&
+      room.idleTimer === null &&
+      this.rooms.get(room.name) === room
     room.idleTimer = setTimeout(() => {
       room.idleTimer = null
       if (!stillIdle()) return

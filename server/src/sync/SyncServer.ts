@@ -20,6 +20,7 @@ import { AccessPolicy } from './AccessPolicy.js'
 import { Connection, truncateReason } from './Connection.js'
 import { CapacityError, RoomManager } from './RoomManager.js'
 import type { Room } from './Room.js'
+import { BoardSessions } from '../facilitation/BoardSessions.js'
 
 /** Everything the sync server is built from. */
 export interface SyncServerDeps {
@@ -34,13 +35,14 @@ export interface SyncServerDeps {
 /** Accepts websockets and routes them to rooms. */
 export class SyncServer {
   readonly rooms: RoomManager
+  readonly sessions: BoardSessions
   readonly policy: AccessPolicy
   private readonly connections = new Set<Connection>()
   private readonly pinger: NodeJS.Timeout
   private shuttingDown = false
 
   constructor(private readonly deps: SyncServerDeps) {
-    this.policy = deps.policy ?? new AccessPolicy()
+    this.policy = deps.policy ?? new AccessPolicy((boardId) => this.sessions.get(boardId)?.state)
     this.rooms = new RoomManager({
       store: deps.store,
       metrics: deps.metrics,
@@ -48,6 +50,7 @@ export class SyncServer {
       log: deps.log,
       denyWrite: (conn, room) => this.policy.denyWrite(conn.claims, room.ref),
     })
+    this.sessions = new BoardSessions(this.rooms, deps.store, deps.log)
     this.pinger = setInterval(() => this.ping(), deps.config.limits.pingIntervalMs)
     this.pinger.unref()
   }
@@ -87,6 +90,7 @@ export class SyncServer {
     this.connections.add(conn)
     this.deps.metrics.connections.set(this.connections.size)
     let room: Room | null = null
+    let attached = false
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (room) return room.receive(conn, data, isBinary)
       if (!conn.buffer(data, isBinary, limits.maxBufferedMessages, limits.maxBufferedBytes)) {
@@ -102,10 +106,19 @@ export class SyncServer {
       this.connections.delete(conn)
       this.deps.metrics.connections.set(this.connections.size)
       room?.leave(conn)
+      if (attached) this.sessions.detach(ref.boardId)
     })
-    void this.open(conn, ref.boardId, name, (r) => {
-      room = r
-    })
+    void this.open(
+      conn,
+      ref.boardId,
+      name,
+      (r) => {
+        room = r
+      },
+      () => {
+        attached = true
+      },
+    )
   }
 
   /** Looks the board up, loads the room and joins it; closes the connection on any failure. */
@@ -114,6 +127,7 @@ export class SyncServer {
     boardId: string,
     name: string,
     joined: (room: Room) => void,
+    attached: () => void,
   ): Promise<void> {
     const { metrics, store, log, config } = this.deps
     const refuse = (code: number, reason: string): void => {
@@ -124,6 +138,10 @@ export class SyncServer {
       const board = await store.getBoard(boardId)
       if (!board) return refuse(CloseCode.NotFound, 'this board does not exist (it may have been deleted)')
       if (conn.closed) return
+      // The board's facilitation state (lock, delegates) must be known before the first update is judged.
+      await this.sessions.attach(boardId)
+      if (conn.closed) return this.sessions.detach(boardId)
+      attached()
       const room = await this.rooms.acquire(name)
       if (conn.closed || this.shuttingDown) {
         this.rooms.release(room)
@@ -167,6 +185,7 @@ export class SyncServer {
     if (this.shuttingDown) return
     this.shuttingDown = true
     clearInterval(this.pinger)
+    await this.sessions.settled()
     await this.rooms.closeAll(CloseCode.GoingAway, 'the server is restarting')
     for (const conn of this.connections) conn.close(CloseCode.GoingAway, 'the server is restarting')
   }

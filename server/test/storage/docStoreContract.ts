@@ -123,6 +123,27 @@ export function describeDocStoreContract(name: string, hooks: ContractHooks): vo
       expect(items.late19).toBe(19)
     })
 
+    it('[ST10] listRooms finds the stored rooms under a prefix, and only those', async () => {
+      const store = await make()
+      const u = editor().next((d) => d.getMap('items').set('a', 1))
+      for (const room of [
+        'eeeeeeeeeeee',
+        'eeeeeeeeeeee/control',
+        'eeeeeeeeeeee/drafts/b',
+        'eeeeeeeeeeee/drafts/a',
+        'eeeeeeeeeeef/drafts/a',
+      ]) {
+        await store.append(room, [u])
+      }
+      await store.compact('eeeeeeeeeeee/drafts/a')
+      expect(await store.listRooms('eeeeeeeeeeee/drafts/')).toEqual([
+        'eeeeeeeeeeee/drafts/a',
+        'eeeeeeeeeeee/drafts/b',
+      ])
+      expect(await store.listRooms('eeeeeeeeeeee/')).toHaveLength(3)
+      expect(await store.listRooms('ffffffffffff/')).toEqual([])
+    })
+
     it('[ST5] board records: create, get, no duplicates', async () => {
       const store = await make()
       const record = {
