@@ -1,6 +1,6 @@
 /**
  * Exports of a board (docs/export-formats.md): versioned JSON, CSV tables, GraphML, Markdown minutes,
- * SVG, and the session package that bundles them. The package entry (`src/index.ts`) re-exports from here.
+ * SVG, PDF, and the session package that bundles them. The package entry (`src/index.ts`) re-exports from here.
  */
 export {
   BOARD_JSON_FORMAT,
@@ -34,5 +34,7 @@ export {
 } from './sessionPackage.js'
 export type { SessionFiles, SessionPackageInput } from './sessionPackage.js'
 export type { ZipChunkHandler, ZipWriteOptions } from './zipFiles.js'
+export { PAPER_SIZES, exportPdf } from './pdf.js'
+export type { PdfExportOptions, PdfMeeting } from './pdf.js'
 export { exportSvg } from './svg.js'
 export type { SvgExportOptions, SvgHighlight } from './svg.js'

@@ -21,11 +21,14 @@ export interface ZipWriteOptions {
   readonly modifiedAt?: Date
 }
 
-const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/
+// Segments of letters (any script), digits, `_`, `.`, `-` and spaces, not starting with `.` or a space:
+// so no `..`, no absolute path, no backslash or drive colon that Windows would read as a path.
+const SEGMENT = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_. -]*`
+const SAFE_NAME = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*$`, 'u')
 
 /** True when `name` is a relative path of plain segments, safe to unpack anywhere. */
 export function isSafeZipName(name: string): boolean {
-  return SAFE_NAME.test(name) && !name.split('/').some((s) => s === '..' || s === '.')
+  return SAFE_NAME.test(name)
 }
 
 /** Streams a zip of `entries` to `onChunk`, synchronously. Throws RangeError on an unsafe or repeated name. */

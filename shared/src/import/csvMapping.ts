@@ -19,6 +19,7 @@ export const CSV_IMPORT_FIELDS = [
   'meeting',
   'color',
 ] as const
+/** An element field a column can hold. */
 export type CsvImportField = (typeof CSV_IMPORT_FIELDS)[number]
 
 /** Which column (0-based index) holds each field; a field without a column is left out. */

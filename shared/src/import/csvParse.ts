@@ -11,6 +11,7 @@ import { err, ok, type Result } from './result.js'
 
 /** Delimiters that are detected. */
 export const CSV_DELIMITERS = [',', ';', '\t'] as const
+/** A delimiter the parser reads. */
 export type CsvInputDelimiter = (typeof CSV_DELIMITERS)[number]
 
 /** One data row and its number in the spreadsheet (the header is row 1). */

@@ -7,7 +7,8 @@ import {
   importBoardJsonFile,
 } from '../../src/export/json.js'
 import type { BoardData } from '../../src/model/types.js'
-import { boardDataProblems } from '../../src/model/index.js'
+import * as Y from 'yjs'
+import { boardDataProblems, canonicalBoard, readBoard, writeBoard } from '../../src/model/index.js'
 import { emptyBoard, fixtureBoard, hostileBoard } from './fixtureData.js'
 
 const AT = '2024-03-05T10:00:00.000Z'
@@ -46,6 +47,19 @@ describe('exportBoardJson / importBoardJson round trip', () => {
     for (const board of [fixtureBoard('en'), fixtureBoard('sv'), emptyBoard(), hostileBoard()]) {
       expect(boardDataProblems(board)).toEqual([])
     }
+  })
+
+  it.each([
+    ['the example board', () => fixtureBoard('sv')],
+    ['hostile labels', hostileBoard],
+  ])('%s, imported, goes through a Yjs document unchanged', (_name, make) => {
+    const board = make()
+    const result = importBoardJson(exportBoardJson(board))
+    if (!result.ok) throw new Error(JSON.stringify(result.error))
+    const doc = new Y.Doc()
+    writeBoard(doc, result.value, 'test')
+    // `invalid` describes records of the exported board, not of this document, so it is not written.
+    expect(readBoard(doc)).toEqual({ ...canonicalBoard(board), invalid: [] })
   })
 
   it('keeps a board without comments without comments', () => {

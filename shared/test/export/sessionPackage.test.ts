@@ -90,6 +90,12 @@ describe('exportSessionPackage', () => {
     expect(() => exportSessionPackage(input, { 'board.json': '{}' })).toThrow(RangeError)
     expect(() => exportSessionPackage(input, { '../evil.sh': 'x' })).toThrow(/unsafe file name/)
     expect(() => exportSessionPackage(input, { '/etc/passwd': 'x' })).toThrow(/unsafe file name/)
+    expect(() => exportSessionPackage(input, { 'bilder/../../x': 'x' })).toThrow(/unsafe file name/)
+    expect(() => exportSessionPackage(input, { 'C:\\x': 'x' })).toThrow(/unsafe file name/)
+    const names = Object.keys(
+      unzipSync(exportSessionPackage(input, { 'bilder/tavla möte 4.png': 'x', 'deltagande-å.csv': 'y' })),
+    )
+    expect(names.slice(-2)).toEqual(['bilder/tavla möte 4.png', 'deltagande-å.csv'])
   })
 
   it('is reproducible for the same input', () => {
