@@ -29,7 +29,7 @@ export { readMeeting, runningMeeting } from './meetings.js'
 export { readPerson } from './people.js'
 export { readThread, MAX_COMMENT_LENGTH } from './comments.js'
 export { MAX_TITLE_LENGTH } from './meta.js'
-export { readBoard } from './readBoard.js'
+export { readBoard, readElementById } from './readBoard.js'
 export { writeBoard, replaceBoard, boardDataProblems, canonicalBoard } from './writeBoard.js'
 export type { WriteBoardOptions } from './writeBoard.js'
 export {
@@ -50,7 +50,14 @@ export {
   assignOrganisation,
 } from './operations/elementProps.js'
 export { duplicateElements, DUPLICATE_OFFSET } from './operations/duplicate.js'
-export { connect, reconnectLink, relabelLink, setLinkKind, deleteLinks } from './operations/links.js'
+export {
+  connect,
+  reconnectLink,
+  relabelLink,
+  applyLinkLabelDelta,
+  setLinkKind,
+  deleteLinks,
+} from './operations/links.js'
 export type { NewLink } from './operations/links.js'
 export { arenaMembers, addToArena, removeFromArena, moveArena } from './operations/arenas.js'
 export { bringToFront, sendToBack, bringForward, sendBackward } from './operations/order.js'

@@ -68,12 +68,15 @@ function sizeOf(el: LayoutElement): { w: number; h: number } {
   return { w: el.w ?? size.w, h: el.h ?? size.h }
 }
 
-/** Orders `items` by the mean `y` centre of their placed neighbours; unlinked ones last, in input order. */
+/**
+ * Orders `items` by the mean `y` centre of their placed neighbours (unlinked ones last, in input order),
+ * each with the `y` centre it would like to sit at.
+ */
 function byBarycentre(
   items: readonly LayoutElement[],
   neighbours: ReadonlyMap<string, readonly string[]>,
   placed: ReadonlyMap<string, Placed>,
-): LayoutElement[] {
+): LaneItem[] {
   const keyed = items.map((el, index) => {
     const centres = (neighbours.get(el.id) ?? [])
       .map((id) => placed.get(id))
@@ -83,24 +86,33 @@ function byBarycentre(
     return { el, bary, index }
   })
   keyed.sort((a, b) => a.bary - b.bary || a.index - b.index)
-  return keyed.map((k) => k.el)
+  return keyed.map((k) => ({ el: k.el, indented: false, centre: Number.isFinite(k.bary) ? k.bary : null }))
+}
+
+/** An element in a lane: indented (a role under its organisation), and where it would like to be centred. */
+interface LaneItem {
+  readonly el: LayoutElement
+  readonly indented: boolean
+  readonly centre: number | null
 }
 
 /** Orders the actor lane: service users first, then each organisation followed by its members, then the rest. */
-function actorLane(actors: readonly LayoutElement[]): { el: LayoutElement; indented: boolean }[] {
+function actorLane(actors: readonly LayoutElement[]): LaneItem[] {
   const orgs = actors.filter((a) => a.kind === ORGANISATION_KIND)
   const orgIds = new Set(orgs.map((o) => o.id))
   const belongs = (a: LayoutElement): boolean =>
     a.org !== null && orgIds.has(a.org) && a.kind !== ORGANISATION_KIND
-  const out: { el: LayoutElement; indented: boolean }[] = []
-  for (const a of actors) if (a.kind === 'service-user' && !belongs(a)) out.push({ el: a, indented: false })
+  const out: LaneItem[] = []
+  const add = (el: LayoutElement, indented: boolean): void => {
+    out.push({ el, indented, centre: null })
+  }
+  for (const a of actors) if (a.kind === 'service-user' && !belongs(a)) add(a, false)
   for (const org of orgs) {
-    out.push({ el: org, indented: false })
-    for (const a of actors) if (belongs(a) && a.org === org.id) out.push({ el: a, indented: true })
+    add(org, false)
+    for (const a of actors) if (belongs(a) && a.org === org.id) add(a, true)
   }
   for (const a of actors) {
-    if (a.kind !== 'service-user' && a.kind !== ORGANISATION_KIND && !belongs(a))
-      out.push({ el: a, indented: false })
+    if (a.kind !== 'service-user' && a.kind !== ORGANISATION_KIND && !belongs(a)) add(a, false)
   }
   return out
 }
@@ -133,28 +145,29 @@ export function layoutBoard(
   let x = origin.x
   let bottom = origin.y
 
-  const stack = (lane: readonly { el: LayoutElement; indented: boolean }[]): void => {
+  // Each element sits at the height it would like (level with what it links to) unless that would overlap
+  // the one above, in which case it goes just below it: links stay short, and the order is kept.
+  const stack = (lane: readonly LaneItem[]): void => {
     if (lane.length === 0) return
     let y = origin.y
     let width = 0
-    for (const { el, indented } of lane) {
+    for (const { el, indented, centre } of lane) {
       const { w, h } = sizeOf(el)
       const dx = indented ? indent : 0
-      placed.set(el.id, { id: el.id, x: x + dx, y, w, h })
-      y += h + gap
+      const top = centre === null ? y : Math.max(y, Math.round(centre - h / 2))
+      placed.set(el.id, { id: el.id, x: x + dx, y: top, w, h })
+      y = top + h + gap
       width = Math.max(width, dx + w)
     }
     bottom = Math.max(bottom, y - gap)
     x += width + laneGap
   }
-  const plain = (els: readonly LayoutElement[]): { el: LayoutElement; indented: boolean }[] =>
-    els.map((el) => ({ el, indented: false }))
 
   stack(actorLane(ofType('actor')))
-  stack(plain(byBarycentre(ofType('resource'), neighbours, placed)))
-  stack(plain(byBarycentre(ofType('value'), neighbours, placed)))
-  stack(plain(byBarycentre(ofType('barrier'), neighbours, placed)))
-  stack(plain(byBarycentre(ofType('note'), neighbours, placed)))
+  stack(byBarycentre(ofType('resource'), neighbours, placed))
+  stack(byBarycentre(ofType('value'), neighbours, placed))
+  stack(byBarycentre(ofType('barrier'), neighbours, placed))
+  stack(byBarycentre(ofType('note'), neighbours, placed))
 
   // Arenas in a row beneath the lanes, each sized to hold its members in a grid.
   let arenaX = origin.x

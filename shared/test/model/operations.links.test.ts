@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
+  applyLinkLabelDelta,
   connect,
   deleteLinks,
   duplicateElements,
@@ -91,6 +92,18 @@ describe('links', () => {
       ModelErrorCode.invalidInput,
     )
     expect(code(() => relabelLink(doc, 'nope', 'x', ctx))).toBe(ModelErrorCode.notFound)
+  })
+
+  it('applies a text delta to a link label, refusing one that runs past the end', () => {
+    const doc = boardDoc()
+    // l2's label is 'mostly'.
+    applyLinkLabelDelta(doc, 'l2', [{ insert: 'not ' }, { retain: 6 }, { insert: '!' }], testContext())
+    expect(readBoard(doc).links.find((l) => l.id === 'l2')?.label).toBe('not mostly!')
+    const before = Y.encodeStateAsUpdate(doc)
+    expect(code(() => applyLinkLabelDelta(doc, 'l2', [{ retain: 11 }, { delete: 1 }], testContext()))).toBe(
+      ModelErrorCode.invalidInput,
+    )
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
   })
 
   it('deletes links, skipping ids already gone', () => {

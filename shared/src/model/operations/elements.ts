@@ -273,7 +273,7 @@ export function resizeElement(
   })
 }
 
-/** The `Y.Text` of a label, turning a plain-string label (old or foreign data) into one. */
+/** The `Y.Text` of a record's label, turning a plain-string label (old or foreign data) into one. */
 export function labelText(map: Y.Map<unknown>): Y.Text {
   const label = map.get('label')
   if (label instanceof Y.Text) return label

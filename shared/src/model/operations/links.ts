@@ -14,6 +14,7 @@ import { replaceText, show } from '../fields.js'
 import { isValidId } from '../ids.js'
 import { idList, mapsOf, refuse, requireElement, requireLink, requireObject } from './access.js'
 import type { BoardMaps } from '../writeBoard.js'
+import { labelText, textDeltaProblems, type TextDeltaOp } from './elements.js'
 
 /** What `connect` needs. */
 export interface NewLink {
@@ -90,9 +91,25 @@ export function relabelLink(doc: Y.Doc, id: string, label: string, ctx: EditCont
   checkLabel(label)
   const { map } = requireLink(mapsOf(doc), id)
   edit(doc, ctx, () => {
-    const text = map.get('label')
-    if (text instanceof Y.Text) replaceText(text, label)
-    else map.set('label', new Y.Text(label))
+    replaceText(labelText(map), label)
+    stampUpdate(map, ctx)
+  })
+}
+
+/** Applies a text delta to a link's label (what a collaborative text editor emits). */
+export function applyLinkLabelDelta(
+  doc: Y.Doc,
+  id: string,
+  delta: readonly TextDeltaOp[],
+  ctx: EditContext,
+): void {
+  checkContext(ctx)
+  const { map } = requireLink(mapsOf(doc), id)
+  const label = map.get('label')
+  const length = label instanceof Y.Text ? label.length : typeof label === 'string' ? label.length : 0
+  refuse(textDeltaProblems(delta, length, MAX_LABEL_LENGTH))
+  edit(doc, ctx, () => {
+    labelText(map).applyDelta(delta.map((op) => ({ ...op })))
     stampUpdate(map, ctx)
   })
 }
