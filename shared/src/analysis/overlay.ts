@@ -11,6 +11,7 @@ import { attribute } from './organisations.js'
 
 /** What an overlay can show. */
 export const OVERLAY_INDICATORS = ['degree', 'betweenness', 'isolated', 'gaps'] as const
+/** One of `OVERLAY_INDICATORS`. */
 export type OverlayIndicator = (typeof OVERLAY_INDICATORS)[number]
 
 /** One element's overlay value. */
@@ -22,7 +23,7 @@ export interface OverlayValue {
 }
 
 /** Overlay values by element id. */
-export interface Overlay {
+export interface IndicatorOverlay {
   readonly indicator: OverlayIndicator
   /**
    * - `degree`: every element; distinct elements linked to it.
@@ -40,7 +41,7 @@ export interface Overlay {
 }
 
 /** Overlay values of `indicator` for the elements of `board`. Never throws. */
-export function overlayValues(board: BoardData, indicator: OverlayIndicator): Overlay {
+export function overlayValues(board: BoardData, indicator: OverlayIndicator): IndicatorOverlay {
   const index = indexMap(board)
   const { elements, start } = index
   const raw = new Map<string, number>()

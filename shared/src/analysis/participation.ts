@@ -21,6 +21,7 @@ import type { BoardData, PersonData } from '../model/types.js'
 
 /** Kinds of participation event the caller may pass in (they are not part of BoardData). */
 export const PARTICIPATION_EVENT_KINDS = ['label-edit', 'vote'] as const
+/** One of `PARTICIPATION_EVENT_KINDS`. */
 export type ParticipationEventKind = (typeof PARTICIPATION_EVENT_KINDS)[number]
 
 /** One label edit or vote, by someone (or anonymous), in a meeting (or outside meetings: `null`). */
@@ -78,12 +79,13 @@ export interface Participation {
   readonly overall: ParticipationSlice
 }
 
-/** Group keys for contributions without a known person or without the grouping's field. */
-export const ANONYMOUS = 'anonymous'
-export const UNSPECIFIED = 'unspecified'
+/** Group key (and label) of contributions by nobody known: `createdBy` / `updatedBy` / `personId` null. */
+export const ANONYMOUS_GROUP = 'anonymous'
+/** Group key (and label) of people not on the board, or without the grouping's field (no role given). */
+export const UNSPECIFIED_GROUP = 'unspecified'
 
 /** Roles in the order the circle thinks of them; other roles follow alphabetically. */
-export const ROLE_ORDER = [
+export const PARTICIPATION_ROLE_ORDER = [
   'facilitator',
   'academic',
   'practitioner',
@@ -173,13 +175,13 @@ function grouping(
     const normal = typeof text === 'string' ? normalise(text) : ''
     // A role or organisation that reads "anonymous" or "unspecified" tells nothing: it is unspecified,
     // and it can never merge with the anonymous contributions.
-    const key = normal === '' || normal === ANONYMOUS ? UNSPECIFIED : normal
+    const key = normal === '' || normal === ANONYMOUS_GROUP ? UNSPECIFIED_GROUP : normal
     keyOfPerson.set(p.id, key)
-    if (!labels.has(key)) labels.set(key, key === UNSPECIFIED ? UNSPECIFIED : text!.trim())
+    if (!labels.has(key)) labels.set(key, key === UNSPECIFIED_GROUP ? UNSPECIFIED_GROUP : text!.trim())
     members.set(key, (members.get(key) ?? 0) + 1)
   }
   return {
-    groupOf: (id) => (id === null ? ANONYMOUS : (keyOfPerson.get(id) ?? UNSPECIFIED)),
+    groupOf: (id) => (id === null ? ANONYMOUS_GROUP : (keyOfPerson.get(id) ?? UNSPECIFIED_GROUP)),
     labels,
     members,
     compare: (a, b) =>
@@ -189,13 +191,13 @@ function grouping(
 
 /** Fixed roles first in their order, then other groups, then `unspecified`, then `anonymous`. */
 function roleRank(key: string): number {
-  const fixed = (ROLE_ORDER as readonly string[]).indexOf(key)
+  const fixed = (PARTICIPATION_ROLE_ORDER as readonly string[]).indexOf(key)
   if (fixed >= 0) return fixed
-  return key === ANONYMOUS ? 1002 : key === UNSPECIFIED ? 1001 : 1000
+  return key === ANONYMOUS_GROUP ? 1002 : key === UNSPECIFIED_GROUP ? 1001 : 1000
 }
 
 function tailRank(key: string): number {
-  return key === ANONYMOUS ? 2 : key === UNSPECIFIED ? 1 : 0
+  return key === ANONYMOUS_GROUP ? 2 : key === UNSPECIFIED_GROUP ? 1 : 0
 }
 
 function knownPeople(board: BoardData): PersonData[] {
@@ -231,7 +233,7 @@ export function participation(board: BoardData, options: ParticipationOptions = 
     groupings.push([
       'byPerson',
       {
-        groupOf: (id) => (id === null ? ANONYMOUS : id),
+        groupOf: (id) => (id === null ? ANONYMOUS_GROUP : id),
         labels,
         members,
         compare: (a, b) =>

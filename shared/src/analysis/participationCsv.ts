@@ -1,11 +1,15 @@
 /**
- * Participation as CSV for the session package: RFC 4180 (CRLF line ends, a field quoted when it holds a
- * comma, a quote, CR or LF, quotes doubled), UTF-8 with a byte-order mark first so that Excel opens the
- * Swedish letters correctly. One row per meeting x grouping x group, then the same for `all` meetings.
+ * Participation as CSV for the session package, written by the package's one CSV writer
+ * (`export/csvFormat.ts`): RFC 4180 (CRLF after every record, a field quoted when it holds the delimiter,
+ * a quote, CR or LF, quotes doubled), UTF-8 with a byte order mark first so that Excel reads the Swedish
+ * letters, and group labels (free text people typed) guarded against formula injection. One row per
+ * meeting x grouping x group, meetings in order, work outside meetings next, then the overall rows.
  */
+import type { BoardData } from '../model/types.js'
+import { csvDocument } from '../export/csvFormat.js'
+import type { CsvCell, CsvDelimiter } from '../export/csvFormat.js'
 import { participation } from './participation.js'
 import type { ParticipationGroup, ParticipationOptions, ParticipationSlice } from './participation.js'
-import type { BoardData } from '../model/types.js'
 
 /** The header row, in order. */
 export const PARTICIPATION_CSV_COLUMNS = [
@@ -19,28 +23,21 @@ export const PARTICIPATION_CSV_COLUMNS = [
   'votes',
 ] as const
 
-/** `meeting` column values for work outside meetings and for the overall rows. */
+/** `meeting` column value of the rows for work done outside meetings. */
 export const CSV_OUTSIDE_MEETINGS = 'outside'
+/** `meeting` column value of the overall rows (all meetings and outside them). */
 export const CSV_ALL_MEETINGS = 'all'
 
-const BOM = '\uFEFF'
-const CRLF = '\r\n'
-
-/**
- * One CSV field. Text that a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab or CR:
- * group labels are free text that participants typed) gets a leading apostrophe, the usual defence
- * against CSV injection; numbers are written as they are.
- */
-export function csvField(value: string | number): string {
-  if (typeof value === 'number') return String(value)
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+/** Options of `participationCsv`: those of `participation`, and the delimiter (default `,`). */
+export interface ParticipationCsvOptions extends ParticipationOptions {
+  /** `;` opens in columns in Swedish Excel, like the board's other CSV exports allow. */
+  readonly delimiter?: CsvDelimiter
 }
 
 /** Participation of `board` as CSV text (see the module comment). */
-export function participationCsv(board: BoardData, options: ParticipationOptions = {}): string {
+export function participationCsv(board: BoardData, options: ParticipationCsvOptions = {}): string {
   const result = participation(board, options)
-  const rows: string[] = [PARTICIPATION_CSV_COLUMNS.join(',')]
+  const rows: CsvCell[][] = []
   const addSlice = (meeting: string, slice: ParticipationSlice): void => {
     const groupings: [string, readonly ParticipationGroup[] | undefined][] = [
       ['role', slice.byRole],
@@ -49,7 +46,7 @@ export function participationCsv(board: BoardData, options: ParticipationOptions
     ]
     for (const [groupBy, groups] of groupings) {
       for (const g of groups ?? []) {
-        const cells = [
+        rows.push([
           meeting,
           groupBy,
           g.label,
@@ -58,12 +55,11 @@ export function participationCsv(board: BoardData, options: ParticipationOptions
           g.changes,
           g.labelEdits,
           g.votes,
-        ]
-        rows.push(cells.map(csvField).join(','))
+        ])
       }
     }
   }
   for (const m of result.meetings) addSlice(m.meeting === null ? CSV_OUTSIDE_MEETINGS : String(m.meeting), m)
   addSlice(CSV_ALL_MEETINGS, result.overall)
-  return BOM + rows.join(CRLF) + CRLF
+  return csvDocument(PARTICIPATION_CSV_COLUMNS, rows, { delimiter: options.delimiter ?? ',' })
 }

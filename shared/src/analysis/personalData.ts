@@ -26,6 +26,7 @@ import { readIdentityNumber } from './identityNumber.js'
 
 /** What kind of personal data a finding is. */
 export const PERSONAL_DATA_KINDS = ['personnummer', 'samordningsnummer', 'email', 'phone'] as const
+/** One of `PERSONAL_DATA_KINDS`. */
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number]
 
 /** One piece of personal data in a text. */

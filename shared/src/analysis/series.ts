@@ -8,7 +8,7 @@ import { headlineIndicators, integrationIndicators } from './indicators.js'
 import type { HeadlineIndicators } from './indicators.js'
 
 /** One snapshot to chart. */
-export interface SnapshotInput {
+export interface SeriesSnapshot {
   readonly label: string
   /** The meeting the snapshot closes, or `null` for one taken outside meetings. */
   readonly meeting: number | null
@@ -28,7 +28,7 @@ export interface SeriesPoint extends HeadlineIndicators {
  * Headline indicators per snapshot, in time order (`takenAt`, then meeting number, then the order given).
  * A snapshot whose `takenAt` is not a finite number sorts last.
  */
-export function indicatorSeries(snapshots: readonly SnapshotInput[]): SeriesPoint[] {
+export function indicatorSeries(snapshots: readonly SeriesSnapshot[]): SeriesPoint[] {
   const time = (t: number): number => (Number.isFinite(t) ? t : Number.POSITIVE_INFINITY)
   const meeting = (m: number | null): number => (typeof m === 'number' ? m : Number.POSITIVE_INFINITY)
   return snapshots

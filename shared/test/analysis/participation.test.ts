@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { participation } from '../../src/analysis/participation.js'
 import type { ParticipationEvent, ParticipationGroup } from '../../src/analysis/participation.js'
-import { PARTICIPATION_CSV_COLUMNS, csvField, participationCsv } from '../../src/analysis/participationCsv.js'
+import { PARTICIPATION_CSV_COLUMNS, participationCsv } from '../../src/analysis/participationCsv.js'
 import type { PersonData } from '../../src/model/types.js'
 import { board, element, link, meeting, resource } from './boards.js'
 
@@ -273,8 +273,14 @@ describe('participationCsv', () => {
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data
     expect(rows.map((r) => r[2])).toContain('Rad ett\nrad två')
     expect(rows.map((r) => r[2])).toContain('Kommunen, "socialtjänsten"')
-    expect(csvField(-1)).toBe('-1')
-    expect(csvField('plain')).toBe('plain')
-    expect(csvField('@sum')).toBe("'@sum")
+  })
+
+  it('writes semicolons for Swedish Excel on request', () => {
+    const csv = participationCsv(circle, { events, delimiter: ';' })
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFmeeting;group_by;group;elements_created;links_created;changes;label_edits;votes',
+    )
+    const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true }).data
+    expect(rows).toHaveLength(1 + 5 * (8 + 7))
   })
 })
