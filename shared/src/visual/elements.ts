@@ -10,7 +10,7 @@ import { ELEMENT_TYPE_NAMES, kindName } from '../i18n/terms.js'
 import type { IconName } from './icons.js'
 import { iconFor } from './icons.js'
 import type { ShapeStyle } from './palette.js'
-import { ARENA_TITLE_FILL, elementStyle } from './palette.js'
+import { ARENA_TITLE_FILL, blend, elementStyle } from './palette.js'
 import type { Box, Primitive } from './primitives.js'
 import { pathPrimitive, polygonPath } from './primitives.js'
 import type { Outline } from './shapes.js'
@@ -139,9 +139,9 @@ function shapePrimitives(
       { x: w - f, y: f },
       { x: w, y: f },
     ]
-    out.push(
-      pathPrimitive(polygonPath(fold), { fill: style.stroke, fillOpacity: 0.35, stroke: style.stroke }),
-    )
+    // An opaque mix rather than a translucent fill: no primitive has both a stroke and fill opacity.
+    const foldFill = blend(style.stroke, style.fill, 0.35)
+    out.push(pathPrimitive(polygonPath(fold), { fill: foldFill, stroke: style.stroke }))
   }
   const pad = Math.min(10, Math.max(4, Math.min(w, h) * 0.08))
   const box = contentBox(outline, type, pad)

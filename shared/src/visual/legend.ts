@@ -16,6 +16,7 @@ import {
   TEXT_COLOR,
   BACKGROUND_COLOR,
   resourceClass,
+  blend,
 } from './palette.js'
 import type { Primitive } from './primitives.js'
 import { offsetPath, pathPrimitive } from './primitives.js'
@@ -193,8 +194,8 @@ function swatch(entry: LegendEntry, x: number, y: number): Primitive[] {
   const d = offsetPath(outlinePath(outline), x, top)
   const out: Primitive[] = [
     pathPrimitive(d, {
-      fill: style.fill,
-      fillOpacity: type === 'arena' ? 0.25 : style.fillOpacity,
+      // Opaque: a swatch has a stroke, and no primitive combines a stroke with fill opacity.
+      fill: blend(style.fill, BACKGROUND_COLOR, type === 'arena' ? 0.25 : style.fillOpacity),
       stroke: style.stroke,
       strokeWidth: Math.min(style.strokeWidth, 2),
       dash,

@@ -15,6 +15,10 @@ export interface PathPrimitive {
   readonly d: string
   /** Fill colour, or `null` for none. */
   readonly fill: string | null
+  /**
+   * 0..1. Below 1 only on primitives without a stroke, so a renderer without a separate fill opacity
+   * (Konva) can use the node's `opacity` for it.
+   */
   readonly fillOpacity: number
   /** Stroke colour, or `null` for none. */
   readonly stroke: string | null

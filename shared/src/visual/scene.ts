@@ -29,7 +29,10 @@ function invalidIds(board: BoardData, collection: 'elements' | 'links'): Set<str
 /** The elements that are drawn, in drawing order: arenas first (they frame what lies on them), each by `z`. */
 export function drawableElements(board: BoardData): ElementData[] {
   const invalid = invalidIds(board, 'elements')
-  const valid = board.elements.filter((e) => !invalid.has(e.id))
+  // Validation already rejects non-finite geometry; checking again here keeps one bad number out of an
+  // export's viewBox and out of pdf-lib, which would fail on it.
+  const finite = (e: ElementData): boolean => [e.x, e.y, e.w, e.h].every(Number.isFinite)
+  const valid = board.elements.filter((e) => !invalid.has(e.id) && finite(e))
   const arenas = valid.filter((e) => e.type === 'arena').sort(compareZ)
   const others = valid.filter((e) => e.type !== 'arena').sort(compareZ)
   return [...arenas, ...others]

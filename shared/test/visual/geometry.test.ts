@@ -275,7 +275,12 @@ describe('board layout', () => {
 
   it('leaves out invalid elements and links to missing or invalid elements', () => {
     const board = makeBoard(
-      [makeElement({ id: 'a' }), makeElement({ id: 'b', x: 300 }), makeElement({ id: 'bad', x: 5000 })],
+      [
+        makeElement({ id: 'a' }),
+        makeElement({ id: 'b', x: 300 }),
+        makeElement({ id: 'bad', x: 5000 }),
+        makeElement({ id: 'nan', x: Number.NaN }),
+      ],
       [
         makeLink({ id: 'ok', from: 'a', to: 'b' }),
         makeLink({ id: 'dangling', from: 'a', to: 'gone' }),

@@ -11,13 +11,16 @@ import {
   TEXT_COLOR,
   TEXT_COLOR_ON_DARK,
   blend,
+  boardScene,
   contrastRatio,
+  elementHighlight,
   elementDrawing,
   elementOutline,
   elementStyle,
   iconFor,
   legendDrawing,
   legendEntries,
+  linkHighlight,
   parseColor,
 } from '../../src/visual/index.js'
 import { fixtureBoard, makeBoard, makeElement, makeLink } from '../export/fixtureBoard.js'
@@ -119,6 +122,25 @@ describe('distinguishable without colour', () => {
     const states = Object.values(HIGHLIGHT_STYLES)
     expect(new Set(states.map((s) => s.dash.join(','))).size).toBe(3)
     expect(new Set(states.map((s) => s.symbol)).size).toBe(3)
+  })
+})
+
+describe('primitives', () => {
+  it('never combine a stroke with a translucent fill (Konva has one opacity per node)', () => {
+    const board = fixtureBoard('sv')
+    const scene = boardScene(board, { lang: 'sv' })
+    const all = [
+      ...[...scene.arenas, ...scene.elements].flatMap((d) => [
+        ...d.primitives,
+        ...elementHighlight(d, 'added'),
+        ...elementHighlight(d, 'removed'),
+      ]),
+      ...scene.links.flatMap((l) => [...l.primitives, ...linkHighlight(l, 'changed').under]),
+      ...legendDrawing('sv').primitives,
+    ]
+    for (const p of all) {
+      if (p.kind === 'path' && p.fillOpacity < 1) expect(p.stroke, p.d).toBeNull()
+    }
   })
 })
 
