@@ -19,17 +19,12 @@ import {
   type LinkData,
   type LinkKind,
 } from '../model/types.js'
+import type { Size } from '../model/index.js'
 
 /** A point on the board. */
 export interface Point {
   readonly x: number
   readonly y: number
-}
-
-/** A size on the board. */
-export interface Extent {
-  readonly w: number
-  readonly h: number
 }
 
 type Change<F extends string, V> = { readonly field: F; readonly before: V; readonly after: V }
@@ -44,7 +39,7 @@ export type ElementFieldChange =
   | Change<'type', ElementType>
   | Change<'kind' | 'label' | 'z', string>
   | Change<'position', Point>
-  | Change<'size', Extent>
+  | Change<'size', Size>
   | Change<'org' | 'arena' | 'color', string | null>
   | (Change<'tags', readonly string[]> & {
       readonly added: readonly string[]

@@ -9,7 +9,6 @@ export type {
   DiffSummary,
   ElementChange,
   ElementFieldChange,
-  Extent,
   LinkChange,
   LinkFieldChange,
   Point,
