@@ -239,11 +239,15 @@ export function extraProblems(extra: unknown, known: ReadonlySet<string>): strin
   return problems
 }
 
-/** Sets `key` on `map` unless it already holds an equal plain value (saves updates and keeps undo small). */
+/**
+ * Sets `key` on `map` unless it already holds an equal plain value (saves updates and keeps undo small).
+ * Objects and arrays are stored as copies: Yjs keeps the very object it is given in the local document, so
+ * a caller changing it later would change this peer's view without any update reaching the others.
+ */
 export function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): boolean {
   const current = map.get(key)
   if (!(current instanceof Y.AbstractType) && plainEqual(current, value) && map.has(key)) return false
-  map.set(key, value)
+  map.set(key, typeof value === 'object' && value !== null ? toPlain(value) : value)
   return true
 }
 

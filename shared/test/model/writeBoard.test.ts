@@ -45,6 +45,23 @@ describe('writeBoard', () => {
     expect(canonicalBoard(shuffled)).toEqual(data)
   })
 
+  it('stores copies: changing the data afterwards does not change the document', () => {
+    const data = sampleBoard()
+    const doc = new Y.Doc()
+    writeBoard(doc, data, 'import')
+    const coord = data.elements.find((e) => e.id === 'coord')!
+    ;((coord.extra.future as { nested: unknown[] }).nested as unknown[]).push('mutated')
+    ;(coord.tags as string[]).push('mutated')
+    const read = readBoard(doc).elements.find((e) => e.id === 'coord')!
+    expect(read.extra).toEqual({ future: { nested: [1, 'two', null] } })
+    expect(read.tags).toEqual([])
+    // And what readBoard returns is detached from the document too.
+    ;(read.extra.future as { nested: unknown[] }).nested.push('again')
+    expect(readBoard(doc).elements.find((e) => e.id === 'coord')!.extra).toEqual({
+      future: { nested: [1, 'two', null] },
+    })
+  })
+
   it('stores labels as Y.Text and tags as a plain array', () => {
     const doc = new Y.Doc()
     writeBoard(doc, sampleBoard(), 'import')
