@@ -14,8 +14,8 @@
  *   from `createdBy`), credited to `updatedBy` in `updatedMeeting`. Provenance keeps only the last
  *   change, so this counts records last changed by a group, not every edit;
  * - label edits and votes: one per event given in `options.events`.
- * A null person is `anonymous` (a revealed silent-brainstorm note); a person id not in `board.people`,
- * or a person without a role / organisation, is `unspecified` for that grouping.
+ * A null person is `(anonymous)` (a revealed silent-brainstorm note); a person id not in `board.people`,
+ * or a person without a role / organisation, is `(unspecified)` for that grouping.
  */
 import type { BoardData, PersonData } from '../model/types.js'
 
@@ -49,11 +49,11 @@ export interface ContributionCounts {
 
 /** The contributions of one group (a role, an organisation, or a person) in one slice. */
 export interface ParticipationGroup extends ContributionCounts {
-  /** Stable key: normalised role / organisation, a person id, `anonymous` or `unspecified`. */
+  /** Stable key: normalised role / organisation, a person id, `(anonymous)` or `(unspecified)`. */
   readonly key: string
   /** As people wrote it (the first spelling in person-id order); a person's name in `byPerson`. */
   readonly label: string
-  /** People on the board in this group (0 for `anonymous`). */
+  /** People on the board in this group (0 for `(anonymous)`). */
   readonly members: number
   /** Distinct known people of this group who contributed in this slice. */
   readonly contributors: number
@@ -79,10 +79,13 @@ export interface Participation {
   readonly overall: ParticipationSlice
 }
 
-/** Group key (and label) of contributions by nobody known: `createdBy` / `updatedBy` / `personId` null. */
-export const ANONYMOUS_GROUP = 'anonymous'
+/**
+ * Group key (and label) of contributions by nobody known (`createdBy` / `updatedBy` / `personId` null).
+ * Parenthesised so that it can be neither a person id (`PERSON_ID_PATTERN`) nor a role someone typed.
+ */
+export const ANONYMOUS_GROUP = '(anonymous)'
 /** Group key (and label) of people not on the board, or without the grouping's field (no role given). */
-export const UNSPECIFIED_GROUP = 'unspecified'
+export const UNSPECIFIED_GROUP = '(unspecified)'
 
 /** Roles in the order the circle thinks of them; other roles follow alphabetically. */
 export const PARTICIPATION_ROLE_ORDER = [
@@ -173,8 +176,7 @@ function grouping(
   for (const p of people) {
     const text = field(p)
     const normal = typeof text === 'string' ? normalise(text) : ''
-    // A role or organisation that reads "anonymous" or "unspecified" tells nothing: it is unspecified,
-    // and it can never merge with the anonymous contributions.
+    // Typed text that reads like a reserved key must not merge with anonymous contributions.
     const key = normal === '' || normal === ANONYMOUS_GROUP ? UNSPECIFIED_GROUP : normal
     keyOfPerson.set(p.id, key)
     if (!labels.has(key)) labels.set(key, key === UNSPECIFIED_GROUP ? UNSPECIFIED_GROUP : text!.trim())
@@ -189,7 +191,7 @@ function grouping(
   }
 }
 
-/** Fixed roles first in their order, then other groups, then `unspecified`, then `anonymous`. */
+/** Fixed roles first in their order, then other groups, then `(unspecified)`, then `(anonymous)`. */
 function roleRank(key: string): number {
   const fixed = (PARTICIPATION_ROLE_ORDER as readonly string[]).indexOf(key)
   if (fixed >= 0) return fixed

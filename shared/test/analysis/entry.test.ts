@@ -32,7 +32,7 @@ describe('the analysis entry', () => {
     expect(analysis.participation(board).overall.total.elementsCreated).toBe(48)
     // The fixture records no creators: everything is anonymous, in meetings 1 to 4.
     expect(analysis.participation(board).meetings.map((m) => m.meeting)).toEqual([1, 2, 3, 4])
-    expect(analysis.participation(board).overall.byRole.map((g) => g.key)).toEqual(['anonymous'])
+    expect(analysis.participation(board).overall.byRole.map((g) => g.key)).toEqual([analysis.ANONYMOUS_GROUP])
     // No personal data in any label of the example.
     for (const e of board.elements) expect(analysis.findPersonalData(e.label)).toEqual([])
   })

@@ -97,8 +97,8 @@ describe('participation', () => {
       'service-user',
       'viewer',
       'Team leader',
-      'unspecified',
-      'anonymous',
+      '(unspecified)',
+      '(anonymous)',
     ])
     //                        created  links  changes  label edits  votes
     expect(byKey(groups)).toEqual({
@@ -109,12 +109,12 @@ describe('participation', () => {
       viewer: [0, 0, 0, 0, 0],
       'team leader': [0, 1, 0, 0, 0],
       // Dag gave no role; "ghost" is not among the board's people.
-      unspecified: [2, 0, 0, 0, 0],
-      anonymous: [1, 0, 1, 0, 1],
+      '(unspecified)': [2, 0, 0, 0, 0],
+      '(anonymous)': [1, 0, 1, 0, 1],
     })
     const practitioner = groups.find((g) => g.key === 'practitioner')!
     expect(practitioner).toMatchObject({ members: 2, contributors: 2 })
-    expect(groups.find((g) => g.key === 'unspecified')).toMatchObject({ members: 1, contributors: 1 })
+    expect(groups.find((g) => g.key === '(unspecified)')).toMatchObject({ members: 1, contributors: 1 })
     expect(groups.find((g) => g.key === 'viewer')).toMatchObject({ members: 1, contributors: 0 })
     expect(result.overall.total).toEqual({
       elementsCreated: 7,
@@ -133,14 +133,14 @@ describe('participation', () => {
       'Universitetet',
       'Åre kommun',
       'Ängelholms kommun',
-      'unspecified',
-      'anonymous',
+      '(unspecified)',
+      '(anonymous)',
     ])
     expect(byKey(groups)).toMatchObject({
       kommunen: [2, 1, 1, 0, 2],
       universitetet: [1, 0, 1, 1, 0],
       // Åsa (no organisation) and the unknown "ghost".
-      unspecified: [2, 0, 0, 0, 0],
+      '(unspecified)': [2, 0, 0, 0, 0],
     })
   })
 
@@ -195,7 +195,7 @@ describe('participation', () => {
       'Zlatan',
       'Åsa',
       'Östen',
-      'anonymous',
+      '(anonymous)',
     ])
     expect(byKey(persons).p2).toEqual([1, 1, 1, 0, 1])
     expect(persons.find((g) => g.key === 'ghost')).toMatchObject({ members: 0, contributors: 0 })
@@ -213,14 +213,29 @@ describe('participation', () => {
     })
     const junk = {
       ...board({}),
-      people: [null, { id: 'p', name: 'P', role: 'Anonymous', org: 7 }],
-      elements: [4],
+      people: [
+        null,
+        { id: 'p', name: 'P', role: '(Anonymous)', org: 7 },
+        { id: 'anonymous', name: 'Anon Ymous', role: 'anonymous', org: null },
+      ],
+      elements: [4, resource('r', { createdBy: 'anonymous' }), resource('s', { createdBy: null })],
     }
     const r = participation(junk as never, {
       events: [null, { personId: 'p', kind: 'vote', meeting: 'x' }] as never,
+      perPerson: true,
     })
-    // A role that reads "anonymous" is unspecified, never merged with anonymous contributions.
-    expect(r.overall.byRole.map((g) => [g.key, g.votes])).toEqual([['unspecified', 1]])
+    // Typed text that reads like the reserved key is unspecified; the role "anonymous" is just a role;
+    // the person whose id is "anonymous" is not the anonymous contributions.
+    expect(r.overall.byRole.map((g) => [g.key, g.label, g.elementsCreated, g.votes])).toEqual([
+      ['anonymous', 'anonymous', 1, 0],
+      ['(unspecified)', '(unspecified)', 0, 1],
+      ['(anonymous)', '(anonymous)', 1, 0],
+    ])
+    expect(r.overall.byPerson!.map((g) => [g.key, g.label, g.elementsCreated])).toEqual([
+      ['anonymous', 'Anon Ymous', 1],
+      ['p', 'P', 0],
+      ['(anonymous)', '(anonymous)', 1],
+    ])
     expect(r.meetings.map((m) => m.meeting)).toEqual([null])
   })
 })
