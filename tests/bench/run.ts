@@ -1,0 +1,140 @@
+/**
+ * `pnpm bench`: the project's own benchmark runner (`npm run bench` installs, builds, then runs this).
+ *
+ *   pnpm exec tsx tests/bench/run.ts [--suite server] [--only fanout-50,coldload] [--repeat 3]
+ *                                    [--targets circleboard,reference] [--quick]
+ *   pnpm exec tsx tests/bench/run.ts --report tests/bench/results/<file>.jsonl
+ *   pnpm exec tsx tests/bench/run.ts --list
+ *
+ * Each result row is appended to `tests/bench/results/<timestamp>.jsonl` as it is measured; the
+ * suite's Markdown summary is printed at the end and saved beside it (`.md`). docs/performance.md
+ * explains the method.
+ */
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import type { ResultRow, Suite } from './types.js'
+import { SUITES, loadSuite } from './suites/index.js'
+import { cleanupAll } from './lib/processes.js'
+import { genericReport } from './lib/summary.js'
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const resultsDir = join(repoRoot, 'tests/bench/results')
+/** Above this 1-minute load average the 2-core machine is busy enough to distort latency figures. */
+const BUSY_LOAD = 1.5
+
+const HELP = `usage: pnpm exec tsx tests/bench/run.ts [options]
+  --suite <name>       suite to run (default: server; known: ${Object.keys(SUITES).join(', ')})
+  --only <a,b>         only these scenarios (a prefix like 'fanout' or 'coldload' selects a family)
+  --targets <a,b>      only these servers (server suite: relay, reference, circleboard)
+  --repeat <n>         runs per scenario and server; the summary takes medians (default 3)
+  --quick              short durations and small sizes: a smoke run, not a measurement
+  --report <file>      print the summary of an earlier results file and exit
+  --list               list the suites and their scenarios and exit
+  --help`
+
+const list = (v: string | undefined): string[] | null =>
+  v === undefined
+    ? null
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+
+function readRows(file: string): ResultRow[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().startsWith('{'))
+    .map((line) => JSON.parse(line) as ResultRow & { meta?: unknown })
+    .filter((row) => row.meta === undefined)
+}
+
+function summary(suite: Suite | null, rows: readonly ResultRow[]): string {
+  return suite?.report ? suite.report(rows) : genericReport(rows)
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      suite: { type: 'string', default: 'server' },
+      only: { type: 'string' },
+      targets: { type: 'string' },
+      repeat: { type: 'string', default: '3' },
+      quick: { type: 'boolean', default: false },
+      report: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  if (values.help) return console.log(HELP)
+  if (values.list) {
+    for (const name of Object.keys(SUITES)) {
+      const suite = await loadSuite(name)
+      console.log(`${suite.name}: ${suite.description}\n  ${suite.scenarios.join('\n  ')}`)
+    }
+    return
+  }
+  if (values.report !== undefined) {
+    const rows = readRows(resolve(values.report))
+    const suite = rows[0] ? await loadSuite(rows[0].suite).catch(() => null) : null
+    return console.log(summary(suite, rows))
+  }
+  const repeat = Number(values.repeat)
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new Error('--repeat must be 1..20')
+  const suite = await loadSuite(values.suite)
+
+  mkdirSync(resultsDir, { recursive: true })
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const file = join(resultsDir, `${stamp}.jsonl`)
+  const load = loadavg()
+  const meta = {
+    suite: suite.name,
+    startedAt: new Date().toISOString(),
+    node: process.version,
+    cores: availableParallelism(),
+    loadAvg: load.map((x) => Math.round(x * 100) / 100),
+    argv: process.argv.slice(2),
+  }
+  writeFileSync(file, `${JSON.stringify({ meta })}\n`)
+  console.log(`bench: suite ${suite.name}, ${repeat} repeat(s)${values.quick ? ', quick' : ''}`)
+  console.log(`       results -> ${relative(process.cwd(), file)}`)
+  console.log(`       load average ${meta.loadAvg.join(' ')} on ${meta.cores} cores`)
+  if ((load[0] ?? 0) > BUSY_LOAD) {
+    console.warn(
+      `bench: the machine is busy (1-min load ${load[0]?.toFixed(2)}): latency figures will suffer`,
+    )
+  }
+  const rows = await suite.run({
+    only: list(values.only),
+    targets: list(values.targets),
+    repeat,
+    quick: values.quick,
+    repoRoot,
+    log: (line) => console.log(line),
+    onRow: (row) => appendFileSync(file, `${JSON.stringify(row)}\n`),
+  })
+  const text = summary(suite, rows)
+  writeFileSync(file.replace(/\.jsonl$/, '.md'), `${text}\n`)
+  console.log(`\n${text}\n`)
+  console.log(`results: ${relative(process.cwd(), file)}`)
+  if (rows.some((r) => r.fatal !== null)) console.warn('bench: some runs could not complete (see above)')
+}
+
+process.on('exit', cleanupAll)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    cleanupAll()
+    process.exit(130)
+  })
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  },
+)
