@@ -3,6 +3,7 @@
  * format: change them only with a migration.
  */
 import * as Y from 'yjs'
+import { Origin } from './origins.js'
 
 /** Names of the top-level shared types of a board document. */
 export const DocName = {
@@ -23,6 +24,8 @@ export interface NewBoard {
   readonly template: string | null
   /** ISO 8601. */
   readonly createdAt: string
+  /** Provenance will hold pseudonyms, not names (see `BoardMeta.pseudonymous`); left unset means no. */
+  readonly pseudonymous?: boolean
 }
 
 /** Writes a new board's meta into an empty document (origin `server`). */
@@ -33,7 +36,8 @@ export function initBoardDoc(doc: Y.Doc, board: NewBoard): void {
     meta.set('title', board.title)
     meta.set('template', board.template)
     meta.set('createdAt', board.createdAt)
-  }, 'server')
+    if (board.pseudonymous !== undefined) meta.set('pseudonymous', board.pseudonymous)
+  }, Origin.server)
 }
 
 /** The initial state of a new board as one Yjs update (what the server stores when it creates a board). */
@@ -41,7 +45,7 @@ export function newBoardUpdate(board: NewBoard, fill?: (doc: Y.Doc) => void): Ui
   const doc = new Y.Doc()
   try {
     initBoardDoc(doc, board)
-    if (fill) doc.transact(() => fill(doc), 'server')
+    if (fill) doc.transact(() => fill(doc), Origin.server)
     return Y.encodeStateAsUpdate(doc)
   } finally {
     doc.destroy()
