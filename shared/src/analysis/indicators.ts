@@ -69,7 +69,7 @@ export interface IntegrationIndicators {
 export interface IndicatorOptions {
   /** Compute actor centrality (the costliest part); default true. */
   readonly centrality?: boolean
-  /** Work budget for betweenness before sampling (see `betweenness.ts`); for tests. */
+  /** Work budget for betweenness before sources are sampled (see `betweenness.ts`); `Infinity` = exact. */
   readonly betweennessBudget?: number
 }
 
