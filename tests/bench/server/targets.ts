@@ -16,6 +16,7 @@ import { freePort, makeTempDir, removeTempDir, spawnChild, waitHttp, type Child 
 import type { Handshake } from './SimClient.js'
 import { createBoards } from './boards.js'
 import { gcProbeArgs, readHeap, type HeapReading } from './gcProbe.js'
+import { relayScript } from './relayBuild.js'
 
 /** Names of the targets, in the order tables show them. */
 export const TARGET_NAMES = ['relay', 'reference', 'circleboard'] as const
@@ -227,14 +228,11 @@ async function startReference(env: TargetEnv, options: StartOptions): Promise<Ru
 
 async function startRelay(env: TargetEnv, options: StartOptions): Promise<RunningServer> {
   const port = await freePort()
-  // The relay is TypeScript: run it through tsx's loader (a devDependency of server/, hoisted to the root).
-  const req = createRequire(join(env.repoRoot, 'server/package.json'))
-  const loader = join(dirname(req.resolve('tsx/package.json')), 'dist/loader.mjs')
-  const script = join(env.repoRoot, 'tests/bench/relayServer.ts')
+  const script = await relayScript(env.repoRoot)
   const launched = await launch(
     env,
     options,
-    ['--import', loader, script],
+    [script],
     { HOST: '127.0.0.1', PORT: String(port) },
     `http://127.0.0.1:${port}/`,
     [],
