@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The two commands of the README's quick start, for a fresh machine with only Node 20 and npm:
 //   npm start  -> install dependencies, build, start the board on http://127.0.0.1:8080 (SQLite in ./data)
-//   npm test   -> install, build, install Chromium if missing (as root, from Debian), then every check:
+//   npm test   -> install, build, install Chromium, cmark-gfm and python3-networkx if missing (as root, from
+//                 Debian), then every check:
 //                 format, lint, typecheck, dependency rules, unit, integration and browser tests
 //   npm run bench -> install, build, then the benchmarks (not part of the tests)
 // pnpm comes from npx when it is not installed (corepack's download fails its signature check on some
@@ -58,12 +59,25 @@ function build() {
   done(t0)
 }
 
+function hasNetworkx() {
+  return ['python3', '/usr/bin/python3'].some(
+    (python) => spawnSync(python, ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0,
+  )
+}
+
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
 
-/** Debian packages the tests need: Chromium for the browser tests. */
+/**
+ * Debian packages the tests need: Chromium for the browser tests, and the outside programs that read our
+ * exports back (cmark-gfm renders the Markdown minutes, networkx reads the GraphML).
+ */
 function ensureSystemPackages() {
-  const wanted = [['chromium', '/usr/bin/chromium']]
-  const missing = wanted.filter(([, path]) => !existsSync(path)).map(([pkg]) => pkg)
+  const wanted = [
+    ['chromium', () => existsSync('/usr/bin/chromium')],
+    ['cmark-gfm', () => existsSync('/usr/bin/cmark-gfm')],
+    ['python3-networkx', () => hasNetworkx()],
+  ]
+  const missing = wanted.filter(([, present]) => !present()).map(([pkg]) => pkg)
   if (missing.length === 0) return
   const t0 = step(`installing ${missing.join(', ')} from Debian`)
   if (!isRoot) {

@@ -171,8 +171,18 @@ describe('exportGraphml', () => {
   })
 })
 
-const networkx = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' })
-const hasNetworkx = networkx.status === 0
+/**
+ * A Python with networkx: the one on PATH, else Debian's (`apt-get install python3-networkx`, which the
+ * README's test command does). Without either the tests below fail and say why: they are not skipped.
+ */
+const PYTHON = ['python3', '/usr/bin/python3'].find(
+  (python) => spawnSync(python, ['-c', 'import networkx'], { encoding: 'utf8' }).status === 0,
+)
+
+function python(): string {
+  if (!PYTHON) throw new Error('no python3 with networkx: apt-get install python3-networkx (npm test does)')
+  return PYTHON
+}
 
 /** Reads GraphML with networkx and returns a summary as JSON. */
 function readWithNetworkx(xml: string): {
@@ -193,56 +203,49 @@ types = {k: type(v).__name__ for k, v in {**n, **{'edge_' + k: v for k, v in e.i
 print(json.dumps({'directed': g.is_directed(), 'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(),
   'node': n, 'edge': e, 'types': types, 'title': g.graph.get('title')}, ensure_ascii=False))
 `
-  const run = spawnSync('python3', ['-c', script], { input: xml, encoding: 'utf8' })
+  const run = spawnSync(python(), ['-c', script], { input: xml, encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`networkx failed: ${run.stderr}`)
   return JSON.parse(run.stdout) as ReturnType<typeof readWithNetworkx>
 }
 
 describe('exportGraphml read by networkx', () => {
-  it.skipIf(!hasNetworkx)(
-    'read_graphml accepts it, with typed attributes (skipped when python3 has no networkx)',
-    () => {
-      const board = fixtureBoard('sv')
-      const g = readWithNetworkx(exportGraphml(board, 'sv'))
-      expect(g).toMatchObject({
-        directed: true,
-        nodes: board.elements.length,
-        edges: board.links.length,
-        title: board.meta.title,
-      })
-      expect(g.node).toMatchObject({
-        type: 'actor',
-        label: 'Handläggare',
-        org_label: 'Försäkringskassan',
-        meeting: 2,
-      })
-      expect(g.types).toMatchObject({
-        x: 'float',
-        meeting: 'int',
-        label: 'str',
-        edge_directed: 'bool',
-        edge_meeting: 'int',
-      })
-      expect(g.edge['directed']).toBe(false)
-    },
-  )
+  it('read_graphml accepts it, with typed attributes', () => {
+    const board = fixtureBoard('sv')
+    const g = readWithNetworkx(exportGraphml(board, 'sv'))
+    expect(g).toMatchObject({
+      directed: true,
+      nodes: board.elements.length,
+      edges: board.links.length,
+      title: board.meta.title,
+    })
+    expect(g.node).toMatchObject({
+      type: 'actor',
+      label: 'Handläggare',
+      org_label: 'Försäkringskassan',
+      meeting: 2,
+    })
+    expect(g.types).toMatchObject({
+      x: 'float',
+      meeting: 'int',
+      label: 'str',
+      edge_directed: 'bool',
+      edge_meeting: 'int',
+    })
+    expect(g.edge['directed']).toBe(false)
+  })
 
-  it.skipIf(!hasNetworkx)(
-    'reads every hostile label back exactly (skipped when python3 has no networkx)',
-    () => {
-      const script = `
+  it('reads every hostile label back exactly', () => {
+    const script = `
 import io, json, sys, networkx as nx
 g = nx.read_graphml(io.BytesIO(sys.stdin.buffer.read()))
 print(json.dumps({n: d.get('label') for n, d in g.nodes(data=True)}, ensure_ascii=False))
 `
-      const run = spawnSync('python3', ['-c', script], {
-        input: exportGraphml(hostileBoard()),
-        encoding: 'utf8',
-      })
-      expect(run.stderr).toBe('')
-      const labels = JSON.parse(run.stdout) as Record<string, string>
-      for (const [name, label] of Object.entries(HOSTILE_LABELS))
-        expect(labels[`el-${name}`], name).toBe(label)
-    },
-  )
+    const run = spawnSync(python(), ['-c', script], {
+      input: exportGraphml(hostileBoard()),
+      encoding: 'utf8',
+    })
+    expect(run.stderr).toBe('')
+    const labels = JSON.parse(run.stdout) as Record<string, string>
+    for (const [name, label] of Object.entries(HOSTILE_LABELS)) expect(labels[`el-${name}`], name).toBe(label)
+  })
 })
