@@ -13,6 +13,7 @@ export type { EditContext } from './context.js'
 export { ID_PATTERN, randomId, isValidId } from './ids.js'
 export { FIRST_Z, isOrderKey, compareKeys, compareStacking } from './zOrder.js'
 export {
+  ELEMENT_FIELDS,
   COLOR_PATTERN,
   MAX_LABEL_LENGTH,
   MAX_TAG_LENGTH,
@@ -24,14 +25,14 @@ export type { ElementSpec, Size } from './elements/elementBase.js'
 export { ORGANISATION_KIND } from './elements/actor.js'
 export { resourceClass } from './elements/resource.js'
 export { ELEMENT_SPECS, isElementType, isKindOf, readElement } from './elements/element.js'
-export { isLinkKind, readLink } from './links.js'
-export { readMeeting, runningMeeting } from './meetings.js'
-export { readPerson } from './people.js'
-export { readThread, MAX_COMMENT_LENGTH } from './comments.js'
-export { MAX_TITLE_LENGTH } from './meta.js'
+export { LINK_FIELDS, isLinkKind, readLink } from './links.js'
+export { MEETING_FIELDS, DATE_PATTERN, readMeeting, runningMeeting } from './meetings.js'
+export { PERSON_FIELDS, readPerson } from './people.js'
+export { COMMENT_FIELDS, readThread, MAX_COMMENT_LENGTH } from './comments.js'
+export { META_FIELDS, MAX_TITLE_LENGTH } from './meta.js'
 export { readBoard, readElementById } from './readBoard.js'
-export { writeBoard, replaceBoard, boardDataProblems, canonicalBoard } from './writeBoard.js'
-export type { WriteBoardOptions } from './writeBoard.js'
+export { writeBoard, replaceBoard, boardDataProblems, canonicalBoard, boardMaps } from './writeBoard.js'
+export type { WriteBoardOptions, BoardMaps } from './writeBoard.js'
 export {
   addElement,
   moveElements,
