@@ -43,15 +43,15 @@ describe('meetings', () => {
   it('plans, starts, updates and ends meetings, numbering them', () => {
     const doc = newDoc()
     const ctx = testContext()
-    const first = startMeeting(doc, ctx)
+    const first = startMeeting(doc, null, ctx)
     expect(first.number).toBe(1)
-    expect(code(() => startMeeting(doc, ctx))).toBe(ModelErrorCode.meetingRunning)
+    expect(code(() => startMeeting(doc, null, ctx))).toBe(ModelErrorCode.meetingRunning)
     updateMeeting(doc, first.id, { title: 'Who are we?', agenda: ['Round', 'Map'], attendees: ['P1'] }, ctx)
     endMeeting(doc, first.id, ctx)
     expect(code(() => endMeeting(doc, first.id, ctx))).toBe(ModelErrorCode.meetingState)
     const planned = addMeeting(doc, { title: 'Resources', date: '2026-02-01' }, ctx)
     expect(planned.number).toBe(2)
-    startMeeting(doc, ctx, planned.id)
+    startMeeting(doc, planned.id, ctx)
     const [m1, m2] = readBoard(doc).meetings
     expect(m1).toMatchObject({
       number: 1,
@@ -63,7 +63,7 @@ describe('meetings', () => {
       endedAt: 1_700_000_002_000,
     })
     expect(m2).toMatchObject({ number: 2, date: '2026-02-01', startedAt: 1_700_000_003_000, endedAt: null })
-    expect(code(() => startMeeting(doc, ctx, first.id))).toBe(ModelErrorCode.meetingRunning)
+    expect(code(() => startMeeting(doc, first.id, ctx))).toBe(ModelErrorCode.meetingRunning)
   })
 
   it('refuses bad dates and unknown meetings', () => {

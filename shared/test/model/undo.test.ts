@@ -104,7 +104,7 @@ describe('createUndoManager', () => {
     const doc = newDoc()
     const ctx = testContext()
     const undo = createUndoManager(doc, ctx.origin!, { captureTimeout: 0 })
-    startMeeting(doc, ctx)
+    startMeeting(doc, null, ctx)
     expect(undo.canUndo()).toBe(false)
     setBoardTitle(doc, 'New', ctx)
     undo.undo()

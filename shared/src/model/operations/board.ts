@@ -122,17 +122,21 @@ export function addMeeting(
 }
 
 /**
- * Starts a meeting: the planned meeting `id`, or a new one when `id` is left out. Refused while another
+ * Starts a meeting: the planned meeting `id`, or a new one when `id` is `null`. Refused while another
  * meeting is running. The date is today's (UTC) unless the meeting has one. Returns its id and number.
  */
-export function startMeeting(doc: Y.Doc, ctx: EditContext, id?: string): { id: string; number: number } {
+export function startMeeting(
+  doc: Y.Doc,
+  id: string | null,
+  ctx: EditContext,
+): { id: string; number: number } {
   checkContext(ctx)
   const maps = mapsOf(doc)
   const running = runningMeeting(allMeetings(maps).map((m) => m.data))
   if (running !== null) {
     throw new ModelError(ModelErrorCode.meetingRunning, `meeting ${running.number} is still running`)
   }
-  if (id !== undefined) {
+  if (id !== null) {
     const { data } = requireMeeting(maps, id)
     if (data.startedAt !== null)
       throw new ModelError(ModelErrorCode.meetingState, `meeting ${data.number} has been held`)
