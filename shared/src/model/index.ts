@@ -83,7 +83,7 @@ export type { UndoOptions } from './undo.js'
 export { migrate, schemaVersion, MIGRATIONS, migrationRuns } from './migrations.js'
 export type { Migration, MigrationReport } from './migrations.js'
 export { layoutBoard, applyLayout } from './layout.js'
-export type { LayoutElement, LayoutLink, LayoutOptions, Box } from './layout.js'
+export type { LayoutElement, LayoutLink, LayoutOptions, LayoutBox } from './layout.js'
 export {
   TEMPLATE_NAMES,
   isTemplateName,

@@ -32,7 +32,7 @@ export interface LayoutLink {
 }
 
 /** A placed element. */
-export interface Box {
+export interface LayoutBox {
   readonly x: number
   readonly y: number
   readonly w: number
@@ -122,7 +122,7 @@ export function layoutBoard(
   elements: readonly LayoutElement[],
   links: readonly LayoutLink[],
   options: LayoutOptions = {},
-): Map<string, Box> {
+): Map<string, LayoutBox> {
   const gap = options.gap ?? 24
   const laneGap = options.laneGap ?? 160
   const indent = options.indent ?? 32

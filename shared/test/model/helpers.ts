@@ -7,7 +7,7 @@ import {
   type EditContext,
   type ElementData,
   type LinkData,
-  type Box,
+  type LayoutBox,
   type LayoutElement,
 } from '../../src/model/index.js'
 
@@ -180,12 +180,15 @@ export function sampleBoard(): BoardData {
   }
 }
 
-function overlaps(a: Box, b: Box): boolean {
+function overlaps(a: LayoutBox, b: LayoutBox): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 }
 
 /** Pairs of overlapping boxes, except an arena with its own members. */
-export function overlapping(boxes: ReadonlyMap<string, Box>, elements: readonly LayoutElement[]): string[] {
+export function overlapping(
+  boxes: ReadonlyMap<string, LayoutBox>,
+  elements: readonly LayoutElement[],
+): string[] {
   const byId = new Map(elements.map((el) => [el.id, el]))
   const list = [...boxes]
   const out: string[] = []
