@@ -18,12 +18,15 @@ import { parseArgs } from 'node:util'
 import type { ResultRow, Suite } from './types.js'
 import { SUITES, loadSuite } from './suites/index.js'
 import { cleanupAll } from './lib/processes.js'
+import { waitForQuiet } from './lib/machine.js'
 import { genericReport } from './lib/summary.js'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const resultsDir = join(repoRoot, 'tests/bench/results')
 /** Above this 1-minute load average the 2-core machine is busy enough to distort latency figures. */
 const BUSY_LOAD = 1.5
+/** Longest wait for a quiet machine before a run. */
+const QUIET_WAIT_MS = 10 * 60_000
 
 const HELP = `usage: pnpm exec tsx tests/bench/run.ts [options]
   --suite <name>       suite to run (default: server; known: ${Object.keys(SUITES).join(', ')})
@@ -31,6 +34,8 @@ const HELP = `usage: pnpm exec tsx tests/bench/run.ts [options]
   --targets <a,b>      only these servers (server suite: relay, reference, circleboard)
   --repeat <n>         runs per scenario and server; the summary takes medians (default 3)
   --quick              short durations and small sizes: a smoke run, not a measurement
+  --max-busy <pct>     before each run, wait (up to 10 min) until other processes use less than this
+                       much CPU, in percent of one core (default 30; 0 = do not wait)
   --report <file>      print the summary of an earlier results file and exit
   --list               list the suites and their scenarios and exit
   --help`
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
       targets: { type: 'string' },
       repeat: { type: 'string', default: '3' },
       quick: { type: 'boolean', default: false },
+      'max-busy': { type: 'string', default: '30' },
       report: { type: 'string' },
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -84,6 +90,8 @@ async function main(): Promise<void> {
   }
   const repeat = Number(values.repeat)
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new Error('--repeat must be 1..20')
+  const maxBusyPct = Number(values['max-busy'])
+  if (!Number.isFinite(maxBusyPct) || maxBusyPct < 0) throw new Error('--max-busy must be a percentage')
   const suite = await loadSuite(values.suite)
 
   mkdirSync(resultsDir, { recursive: true })
@@ -115,6 +123,8 @@ async function main(): Promise<void> {
     repoRoot,
     log: (line) => console.log(line),
     onRow: (row) => appendFileSync(file, `${JSON.stringify(row)}\n`),
+    waitForQuiet: () =>
+      waitForQuiet({ maxBusyPct, maxWaitMs: QUIET_WAIT_MS, log: (line) => console.log(line) }),
   })
   const text = summary(suite, rows)
   writeFileSync(file.replace(/\.jsonl$/, '.md'), `${text}\n`)

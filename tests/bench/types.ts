@@ -21,6 +21,11 @@ export interface SuiteOptions {
   readonly log: (line: string) => void
   /** Called with each row as soon as it is measured, so a crash later loses nothing already measured. */
   readonly onRow: (row: ResultRow) => void
+  /**
+   * Call before each measured run: waits (bounded) until other work on the machine has calmed down and
+   * resolves with the CPU it was using, in percent of one core (`null` when it cannot be read).
+   */
+  readonly waitForQuiet: () => Promise<number | null>
 }
 
 /** One measured run of one scenario against one target: one JSON line in the results file. */

@@ -21,7 +21,7 @@ function mainCells(c: Cell | undefined): string[] {
 function detail(scenario: string, c: Cell): string {
   if (c.completed === 0) return `not measurable: ${c.fatal ?? 'no run completed'}`
   const m = c.medians
-  const ok = `${c.ok}/${c.runs} runs ok`
+  const ok = `${c.ok}/${c.runs} runs ok, other processes ${fmt(m.others_cpu_pct, 0)} % CPU`
   if (scenario.startsWith('fanout') || scenario.startsWith('rooms') || scenario.startsWith('awareness')) {
     return [
       `sent ${fmt(m.sent_per_s, 0)}/s, delivered ${fmt(m.delivered_msgs_per_s, 0)}/s of ${fmt(m.expected_msgs_per_s, 0)}/s to others`,

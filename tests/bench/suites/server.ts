@@ -6,7 +6,8 @@
  */
 import { loadavg } from 'node:os'
 import type { ResultRow, Suite, SuiteOptions } from '../types.js'
-import { RssSampler } from '../lib/procStats.js'
+import { readCpuSeconds, RssSampler } from '../lib/procStats.js'
+import { machineCpu } from '../lib/machine.js'
 import { abortReason } from '../lib/time.js'
 import { SCENARIOS } from '../server/scenarios/catalog.js'
 import type { Scenario } from '../server/scenarios/types.js'
@@ -60,6 +61,10 @@ async function runOne(
   const env = { repoRoot: options.repoRoot }
   const problem = unavailable(target, env, start)
   if (problem) return { ...base, ok: false, fatal: problem, metrics: {} }
+  const busyBefore = await options.waitForQuiet()
+  const machineAtStart = machineCpu()
+  const ownAtStart = process.cpuUsage()
+  const wallAtStart = performance.now()
   const deadlineMs = scenario.deadlineMs(params)
   const controller = new AbortController()
   const timer = setTimeout(
@@ -82,11 +87,17 @@ async function runOne(
     const result = await Promise.race([scenario.run(ctx, params), aborted])
     rss.sample()
     const alive = server.alive()
+    const others = othersCpuPercent(machineAtStart, ownAtStart, wallAtStart, server.pid)
     return {
       ...base,
       ok: result.ok && alive,
       fatal: alive ? null : `the server died:\n${server.output()}`,
-      metrics: { ...result.metrics, peak_rss_mb: rss.peakMb },
+      metrics: {
+        ...result.metrics,
+        peak_rss_mb: rss.peakMb,
+        machine_busy_pct_before: busyBefore,
+        others_cpu_pct: others,
+      },
       ...(result.details ? { details: result.details } : {}),
     }
   } catch (err) {
@@ -106,6 +117,24 @@ async function runOne(
   }
 }
 
+/**
+ * CPU that processes other than the server and this load generator used since the run started, in
+ * percent of one core: the share of the machine that somebody else's work took from the benchmark.
+ */
+function othersCpuPercent(
+  machineAtStart: { busy: number } | null,
+  ownAtStart: NodeJS.CpuUsage,
+  wallAtStart: number,
+  serverPid: number,
+): number | null {
+  const machine = machineCpu()
+  const server = readCpuSeconds(serverPid)
+  if (!machine || !machineAtStart || server === null) return null
+  const own = process.cpuUsage(ownAtStart)
+  const others = machine.busy - machineAtStart.busy - server - (own.user + own.system) / 1e6
+  return Math.max(0, (100 * others) / ((performance.now() - wallAtStart) / 1000))
+}
+
 function progressLine(row: ResultRow): string {
   const m = row.metrics
   const head = `[${row.rep}] ${row.scenario} · ${row.target}:`
@@ -119,6 +148,7 @@ function progressLine(row: ResultRow): string {
   if (m.kb_per_idle_room !== undefined) figures.push(`${fmt(m.kb_per_idle_room, 1)} KB/room`)
   if (m.kb_per_connection !== undefined) figures.push(`${fmt(m.kb_per_connection, 1)} KB/conn`)
   figures.push(`peak RSS ${fmt(m.peak_rss_mb, 0)} MB`)
+  figures.push(`others ${fmt(m.others_cpu_pct, 0)} % CPU`)
   return `${head} ${figures.join(', ')}${row.ok ? '' : '  NOT OK'}`
 }
 
