@@ -8,8 +8,10 @@ import type { Role } from './access/token.js'
 export interface CreateBoardRequest {
   /** 1-200 characters. */
   readonly title: string
-  /** A template name (see `TEMPLATE_NAMES` once templates exist); omitted means blank. */
+  /** A template name (`TEMPLATE_NAMES`); omitted means blank. */
   readonly template?: string
+  /** Language of the template's texts (`en` or `sv`); default `en`. */
+  readonly language?: 'en' | 'sv'
 }
 
 /** Capability links of a board, each `/b/<id>#t=<token>` (the token travels in the fragment). */

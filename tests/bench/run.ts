@@ -36,6 +36,8 @@ const HELP = `usage: pnpm exec tsx tests/bench/run.ts [options]
   --quick              short durations and small sizes: a smoke run, not a measurement
   --max-busy <pct>     before each run, wait (up to 10 min) until other processes use less than this
                        much CPU, in percent of one core (default 30; 0 = do not wait)
+  --node-args='<args>' extra Node.js arguments for the servers under test, for profiling
+                       (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof')
   --report <file>      print the summary of an earlier results file and exit
   --list               list the suites and their scenarios and exit
   --help`
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
       repeat: { type: 'string', default: '3' },
       quick: { type: 'boolean', default: false },
       'max-busy': { type: 'string', default: '30' },
+      'node-args': { type: 'string', default: '' },
       report: { type: 'string' },
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -121,6 +124,7 @@ async function main(): Promise<void> {
     repeat,
     quick: values.quick,
     repoRoot,
+    nodeArgs: values['node-args'].split(/\s+/).filter(Boolean),
     log: (line) => console.log(line),
     onRow: (row) => appendFileSync(file, `${JSON.stringify(row)}\n`),
     waitForQuiet: () =>

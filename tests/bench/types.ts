@@ -17,6 +17,8 @@ export interface SuiteOptions {
   readonly targets: readonly string[] | null
   /** Absolute path of the repository root. */
   readonly repoRoot: string
+  /** Extra Node.js arguments for the processes a suite starts, e.g. `--cpu-prof` (`--node-args`). */
+  readonly nodeArgs: readonly string[]
   /** Progress output (one line per call). */
   readonly log: (line: string) => void
   /** Called with each row as soon as it is measured, so a crash later loses nothing already measured. */

@@ -5,10 +5,16 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import {
+  applyTemplate,
   boardLink,
   isBoardId,
+  isTemplateName,
   newBoardUpdate,
+  Origin,
   ROLES,
+  TEMPLATE_NAMES,
+  LANGUAGES,
+  type Language,
   type BoardInfo,
   type CreateBoardRequest,
   type CreateBoardResponse,
@@ -29,9 +35,6 @@ export function newBoardId(): string {
   return id
 }
 
-/** Template names a board can be created from. */
-export const KNOWN_TEMPLATES: readonly string[] = ['blank']
-
 /** Registers the board routes. */
 export async function boardsRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { config, store, signer, metrics } = services
@@ -48,6 +51,7 @@ export async function boardsRoutes(app: FastifyInstance, services: Services): Pr
           properties: {
             title: { type: 'string', minLength: 1, maxLength: 200 },
             template: { type: 'string', maxLength: 64 },
+            language: { type: 'string', enum: [...LANGUAGES] },
           },
         },
       },
@@ -59,14 +63,20 @@ export async function boardsRoutes(app: FastifyInstance, services: Services): Pr
       const title = req.body.title.trim()
       if (title.length === 0) throw badRequest('the title is empty')
       const template = req.body.template ?? null
-      if (template !== null && !KNOWN_TEMPLATES.includes(template)) {
-        throw badRequest(`unknown template '${template}'; known: ${KNOWN_TEMPLATES.join(', ')}`)
+      if (template !== null && !isTemplateName(template)) {
+        throw badRequest(`unknown template '${template}'; known: ${TEMPLATE_NAMES.join(', ')}`)
       }
+      const lang: Language = req.body.language ?? 'en'
       const id = newBoardId()
       const createdAt = Date.now()
       const iso = new Date(createdAt).toISOString()
       // The document is stored before the board exists, so no client can ever see it empty and seed it.
-      await store.append(id, [newBoardUpdate({ title, template, createdAt: iso })])
+      const seed = newBoardUpdate({ title, template, createdAt: iso }, (doc) => {
+        if (template !== null && template !== 'blank') {
+          applyTemplate(doc, template, lang, { personId: null, meeting: null, origin: Origin.server })
+        }
+      })
+      await store.append(id, [seed])
       await store.createBoard({ id, title, template, createdAt })
       metrics.boardsCreated.inc()
       const expiresAt = config.linkTtlSeconds > 0 ? Math.floor(createdAt / 1000) + config.linkTtlSeconds : 0

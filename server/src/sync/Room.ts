@@ -17,6 +17,8 @@ import {
   checkStateVector,
   checkUpdate,
   isEmptyUpdate,
+  migrate,
+  Origin,
   ownBuffer,
   readAwarenessUpdate,
   readClientMessage,
@@ -115,6 +117,9 @@ export class Room {
     if (stored.state && stored.updates.length === 0 && skipped === 0) this.fullState = stored.state
     this.sinceCompaction = stored.updates.length
     this.state = 'ready'
+    // Board documents are brought to the current schema before anyone syncs; the migration is stored and
+    // sent like any change (an old board, or one a bare y-websocket client started).
+    if (this.ref.kind === 'board') this.change((doc) => migrate(doc), Origin.migration)
     if (this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) this.requestCompaction()
   }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import {
+  readBoard,
   writeAwareness,
   writeAwarenessUpdate,
   writeQueryAwareness,
@@ -95,6 +96,49 @@ describe('convergence with the stock client', () => {
       }
     })
     destroyAll(a)
+  })
+})
+
+describe('templates and migrations', () => {
+  it('a board created from a template holds it when the first client syncs, in the chosen language', async () => {
+    const res = await fetch(`${server.http}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Exempel', template: 'example', language: 'sv' }),
+    })
+    expect(res.status).toBe(201)
+    const body = (await res.json()) as { id: string; links: { viewer: string } }
+    const p = connect(server, body.id, body.links.viewer.split('#t=')[1]!)
+    await synced(p)
+    const board = readBoard(p.doc)
+    expect(board.elements.map((e) => e.label)).toContain('Försäkringskassan')
+    expect(board.meetings.length).toBe(4)
+    expect(board.invalid).toEqual([])
+    destroyAll(p)
+  })
+
+  it('an unversioned board (written by a bare client) is migrated when its room loads', async () => {
+    const legacy = await server.createBoard('Legacy')
+    const store = server.app.circleboard.store
+    const doc = new Y.Doc()
+    doc.getMap('meta').delete('schema')
+    const el = new Y.Map<unknown>()
+    el.set('type', 'actor')
+    el.set('x', 1)
+    el.set('y', 2)
+    el.set('label', 'plain string label')
+    doc.getMap('elements').set('old1', el)
+    await server.app.circleboard.sync.rooms.get(legacy.id)?.settle()
+    await store.deleteBoard(legacy.id)
+    await store.createBoard({ id: legacy.id, title: 'Legacy', template: null, createdAt: 1 })
+    await store.append(legacy.id, [Y.encodeStateAsUpdate(doc)])
+    const p = connect(server, legacy.id, legacy.tokens.viewer)
+    await synced(p)
+    expect(p.doc.getMap('meta').get('schema')).toBe(1)
+    const label = (p.doc.getMap('elements').get('old1') as Y.Map<unknown>).get('label')
+    expect(label).toBeInstanceOf(Y.Text)
+    expect(readBoard(p.doc).elements.map((e) => e.label)).toEqual(['plain string label'])
+    destroyAll(p)
   })
 })
 

@@ -58,3 +58,5 @@ export {
   newDraftId,
 } from './drafts.js'
 export type { DraftNote } from './drafts.js'
+export { BOARD_VOTES, recordVoteRound, readVoteRecords, rankedResults } from './voteRecord.js'
+export type { VoteRecord } from './voteRecord.js'

@@ -58,6 +58,8 @@ export interface RunningServer {
 /** Context the targets need. */
 export interface TargetEnv {
   readonly repoRoot: string
+  /** Extra Node.js arguments for the server process (profiling). */
+  readonly nodeArgs: readonly string[]
 }
 
 /** Starts `name` on a free port. */
@@ -167,7 +169,7 @@ async function launch(
   const probed = options.gcProbe === true
   if (probed) dirs.push(makeTempDir('gcprobe'))
   const pre = probed ? gcProbeArgs(dirs[dirs.length - 1] as string) : []
-  const child = spawnChild(process.execPath, [...pre, ...args], vars, env.repoRoot)
+  const child = spawnChild(process.execPath, [...env.nodeArgs, ...pre, ...args], vars, env.repoRoot)
   try {
     await waitHttp(readyUrl, child)
   } catch (err) {

@@ -58,7 +58,7 @@ async function runOne(
     params,
     loadAvg: loadavg().map((x) => Math.round(x * 100) / 100),
   }
-  const env = { repoRoot: options.repoRoot }
+  const env = { repoRoot: options.repoRoot, nodeArgs: options.nodeArgs }
   const problem = unavailable(target, env, start)
   if (problem) return { ...base, ok: false, fatal: problem, metrics: {} }
   const busyBefore = await options.waitForQuiet()
