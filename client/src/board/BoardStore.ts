@@ -9,7 +9,7 @@
  * drawing re-renders and nothing else), and one board-wide notification carrying the changed ids
  * (the culling pass, the outline, the links layer).
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import {
   DocName,
   compareZ,
