@@ -18,6 +18,12 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // The client's logic without a browser: stores, tools, text deltas (the canvas itself is tested in
+        // Chromium, in tests/e2e).
+        test: { name: 'client', include: ['client/test/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
         test: {
           name: 'server',
           include: ['server/test/**/*.test.ts'],

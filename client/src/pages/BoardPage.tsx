@@ -2,13 +2,16 @@
  * A board at `/b/<id>#t=<token>`: opens the board's connection (token from the fragment, which never
  * reaches the server's HTTP logs), shows the connection state and who is here, and hosts the board view.
  */
-import { useEffect, useState } from 'react'
-import { DocName, tokenFromFragment } from '@circleboard/shared'
+import { useEffect, useMemo, useState } from 'react'
+import { DocName, tokenFromFragment, upsertPerson } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import { BoardConnection } from '../sync/BoardConnection.js'
 import { useYValue, usePresenceCount } from '../sync/hooks.js'
-import { colorFor, displayName, personId } from '../sync/identity.js'
+import { BoardModel, BoardModelContext } from '../board/BoardModel.js'
+import { BoardWorkspace } from '../board/BoardWorkspace.js'
+import { colorFor, displayName, personId as personIdOfBrowser } from '../sync/identity.js'
 import { rememberBoard } from '../sync/recentBoards.js'
+import { personalToken } from '../sync/personalToken.js'
 import { ConnectionBadge } from '../components/ConnectionBadge.js'
 import { LanguageSwitch } from '../components/LanguageSwitch.js'
 
@@ -19,12 +22,19 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   useEffect(() => {
     if (!token) return
-    const c = new BoardConnection(boardId, token)
+    let c: BoardConnection | null = null
+    let cancelled = false
     // The connection is an external system owned by this effect (opened on mount, closed on unmount,
     // twice under StrictMode); the state only hands it to the view.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setConn(c)
-    return () => c.destroy()
+    void personalToken(boardId, token).then((personal) => {
+      if (cancelled) return
+      c = new BoardConnection(boardId, personal)
+      setConn(c)
+    })
+    return () => {
+      cancelled = true
+      c?.destroy()
+    }
   }, [boardId, token])
 
   if (!token) {
@@ -42,25 +52,50 @@ export function BoardPage({ boardId }: { boardId: string }) {
 }
 
 function BoardView({ conn }: { conn: BoardConnection }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const meta = conn.doc.getMap<unknown>(DocName.meta)
-  const elements = conn.doc.getMap<unknown>(DocName.elements)
   const title = useYValue(meta, () =>
     typeof meta.get('title') === 'string' ? (meta.get('title') as string) : '',
   )
-  const count = useYValue(elements, () => elements.size)
   const people = usePresenceCount(conn.provider.awareness)
   const role = conn.claims?.role ?? 'viewer'
+  const personId = conn.claims?.personId ?? null
+  const model = useMemo(
+    () =>
+      new BoardModel(conn.doc, {
+        personId,
+        lang,
+        meeting: () => null,
+        readOnly: () => role === 'viewer',
+      }),
+    // The model lives as long as the connection; the language is passed on below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [conn],
+  )
+  useEffect(() => () => model.destroy(), [model])
+  useEffect(() => model.store.setLanguage(lang), [model, lang])
 
   useEffect(() => {
-    const id = personId()
-    conn.provider.awareness.setLocalStateField('user', {
-      id,
-      name: displayName(t('identity.guest')),
-      color: colorFor(id),
-      role,
-    })
-  }, [conn, role, t])
+    const id = personId ?? personIdOfBrowser()
+    const name = displayName(t('identity.guest'))
+    conn.provider.awareness.setLocalStateField('user', { id, name, color: colorFor(id), role })
+    // Provenance names resolve through the board's people (a pseudonymous board stores pseudonyms).
+    if (personId && role !== 'viewer') {
+      const register = (): void => {
+        try {
+          upsertPerson(
+            conn.doc,
+            { id: personId, name, role },
+            { personId, meeting: null, origin: model.origin },
+          )
+        } catch {
+          // a refused registration only loses the name in provenance
+        }
+      }
+      if (conn.provider.synced) register()
+      else conn.provider.once('sync', register)
+    }
+  }, [conn, role, t, personId, model])
 
   useEffect(() => {
     if (title) document.title = `${title} · circleboard`
@@ -76,24 +111,24 @@ function BoardView({ conn }: { conn: BoardConnection }) {
   }, [title, conn])
 
   return (
-    <div className="page board-page">
-      <header className="topbar">
-        <a className="brand" href="/">
-          {t('app.name')}
-        </a>
-        <h1 className="board-title">{title}</h1>
-        <span className="role-badge">{t(`role.${role}`)}</span>
-        {role === 'viewer' && <span className="role-badge muted">{t('board.readOnly')}</span>}
-        <span className="spacer" />
-        <span className="presence" data-testid="presence-count">
-          {t('board.people', { count: people })}
-        </span>
-        <ConnectionBadge conn={conn} />
-        <LanguageSwitch />
-      </header>
-      <main className="board-main">
-        <p className="placeholder">{t('board.placeholder', { count })}</p>
-      </main>
-    </div>
+    <BoardModelContext.Provider value={model}>
+      <div className="page board-page">
+        <header className="topbar">
+          <a className="brand" href="/">
+            {t('app.name')}
+          </a>
+          <h1 className="board-title">{title}</h1>
+          <span className="role-badge">{t(`role.${role}`)}</span>
+          {role === 'viewer' && <span className="role-badge muted">{t('board.readOnly')}</span>}
+          <span className="spacer" />
+          <span className="presence" data-testid="presence-count">
+            {t('board.people', { count: people })}
+          </span>
+          <ConnectionBadge conn={conn} />
+          <LanguageSwitch />
+        </header>
+        <BoardWorkspace />
+      </div>
+    </BoardModelContext.Provider>
   )
 }

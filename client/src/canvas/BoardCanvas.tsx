@@ -1,0 +1,265 @@
+/**
+ * The board canvas: a Konva stage with three layers by update frequency (DESIGN.md, "Client"):
+ * - board: arenas, links and elements; redrawn when the board or the camera changes;
+ * - interaction: selection, handles and the gesture under way; redrawn on every pointer move of a gesture;
+ * - presence: other people's cursors (see PresenceLayer), redrawn when they move.
+ * The dotted grid is the container's CSS background, moved with the camera at no drawing cost.
+ *
+ * The camera lives outside React: a pan moves the stage and redraws; only when the set of elements in
+ * view changes (checked once per animation frame) does React re-render the board layer's children.
+ * Konva's automatic drawing is off; every redraw here is explicit and batched per frame.
+ */
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { Layer, Stage } from 'react-konva'
+import Konva from 'konva'
+import { useBoardModel } from '../board/BoardModel.js'
+import type { CanvasController } from '../tools/CanvasController.js'
+import { DETAIL_LIMIT, ElementShape, LinksShape, OverviewShape, filterPredicate } from './SceneShapes.js'
+import { InteractionShape } from './InteractionShape.js'
+import type { DrawContext } from './drawContext.js'
+import { GRID } from '../tools/CanvasController.js'
+
+// Every draw of this canvas is requested explicitly (see the module comment).
+Konva.autoDrawEnabled = false
+
+/** Elements in view, in drawing order, and whether they are few enough to draw one by one. */
+interface View {
+  readonly ids: readonly string[]
+  readonly detail: boolean
+}
+
+function sameView(a: View, b: View): boolean {
+  if (a.detail !== b.detail || a.ids.length !== b.ids.length) return false
+  for (let i = 0; i < a.ids.length; i++) if (a.ids[i] !== b.ids[i]) return false
+  return true
+}
+
+/** Props of the canvas. */
+export interface BoardCanvasProps {
+  readonly controller: CanvasController
+  /** Accessible name of the canvas region. */
+  readonly label: string
+  /** Extra layers drawn above the interaction layer (presence). */
+  readonly overlays?: ReactNode
+  /** HTML drawn over the canvas (label editor, pickers). */
+  readonly children?: ReactNode
+  /** Called with the container, for keyboard handling and focus. */
+  readonly onKeyDown?: (e: React.KeyboardEvent<HTMLDivElement>) => void
+}
+
+export function BoardCanvas({ controller, label, overlays, children, onKeyDown }: BoardCanvasProps) {
+  const model = useBoardModel()
+  const { camera, store, filter } = model
+  const container = useRef<HTMLDivElement>(null)
+  const stage = useRef<Konva.Stage>(null)
+  const boardLayer = useRef<Konva.Layer>(null)
+  const [size, setSize] = useState({ width: 0, height: 0 })
+  const [view, setView] = useState<View>({ ids: [], detail: true })
+
+  // Draw-time state: read by the shapes when Konva draws, never through React.
+  const draw = useMemo<DrawContext>(() => {
+    let dimmed = filterPredicate(model)
+    filter.subscribe(() => {
+      dimmed = filterPredicate(model)
+    })
+    const empty = new Set<string>()
+    return {
+      model,
+      scale: () => camera.get().scale,
+      hidden: () => {
+        const drag = controller.get().drag
+        return drag ? new Set(drag.keys()) : empty
+      },
+      dimmed: (id) => dimmed(id),
+    }
+  }, [model, camera, filter, controller])
+
+  // The viewport's size.
+  useEffect(() => {
+    const el = container.current
+    if (!el) return
+    const ro = new ResizeObserver(() => {
+      const r = el.getBoundingClientRect()
+      camera.width = r.width
+      camera.height = r.height
+      setSize({ width: Math.round(r.width), height: Math.round(r.height) })
+    })
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [camera])
+
+  // Culling: which elements are in view, recomputed at most once per frame.
+  useEffect(() => {
+    let frame = 0
+    const cull = (): void => {
+      frame = 0
+      const area = camera.viewBox(60 / camera.get().scale)
+      const inView = store.query(area)
+      const ids = store
+        .allElements()
+        .filter((e) => inView.has(e.id))
+        .map((e) => e.id)
+      const next = { ids, detail: ids.length <= DETAIL_LIMIT }
+      setView((prev) => (sameView(prev, next) ? prev : next))
+    }
+    const schedule = (): void => {
+      if (!frame) frame = requestAnimationFrame(cull)
+    }
+    cull()
+    const offCamera = camera.subscribe(schedule)
+    const offStore = store.subscribe((change) => {
+      if (change.structure || change.elements.size > 0) schedule()
+    })
+    return () => {
+      offCamera()
+      offStore()
+      if (frame) cancelAnimationFrame(frame)
+    }
+  }, [camera, store])
+
+  // The camera moves the stage and the grid; nothing re-renders.
+  useEffect(() => {
+    const apply = (): void => {
+      const s = stage.current
+      const { x, y, scale } = camera.get()
+      if (s) {
+        s.position({ x, y })
+        s.scale({ x: scale, y: scale })
+        s.batchDraw()
+      }
+      const el = container.current
+      if (el) {
+        const step = scale >= 0.5 ? GRID : GRID * 5
+        const px = step * scale
+        el.style.backgroundSize = px >= 6 ? `${px}px ${px}px` : '0 0'
+        el.style.backgroundPosition = `${x}px ${y}px`
+      }
+    }
+    apply()
+    return camera.subscribe(apply)
+  }, [camera, size])
+
+  // Board changes redraw the board layer, except while only what is being dragged changed (it is drawn by
+  // the interaction layer, from the gesture's own positions).
+  useEffect(() => {
+    const redraw = (): void => {
+      boardLayer.current?.batchDraw()
+    }
+    const offStore = store.subscribe((change) => {
+      const drag = controller.get().drag
+      if (drag && change.local && [...change.elements].every((id) => drag.has(id))) return
+      redraw()
+    })
+    const offFilter = filter.subscribe(redraw)
+    let dragging = false
+    const offController = controller.subscribe(() => {
+      const nowDragging = controller.get().drag !== null
+      if (nowDragging !== dragging) redraw()
+      dragging = nowDragging
+      stage.current?.findOne<Konva.Layer>('.interaction')?.batchDraw()
+    })
+    const offSelection = model.selection.subscribe(() =>
+      stage.current?.findOne<Konva.Layer>('.interaction')?.batchDraw(),
+    )
+    return () => {
+      offStore()
+      offFilter()
+      offController()
+      offSelection()
+    }
+  }, [store, filter, controller, model.selection])
+
+  // A new view of the elements redraws the layer after React has updated its children.
+  useEffect(() => {
+    boardLayer.current?.batchDraw()
+  }, [view])
+
+  // Wheel: non-passive, so the page does not scroll or zoom instead of the board.
+  useEffect(() => {
+    const el = container.current
+    if (!el) return
+    const onWheel = (e: WheelEvent): void => {
+      e.preventDefault()
+      const r = el.getBoundingClientRect()
+      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? r.height : 1
+      controller.wheel(
+        { x: e.clientX - r.left, y: e.clientY - r.top },
+        e.deltaX * unit,
+        e.deltaY * unit,
+        e.ctrlKey || e.metaKey,
+      )
+    }
+    el.addEventListener('wheel', onWheel, { passive: false })
+    return () => el.removeEventListener('wheel', onWheel)
+  }, [controller])
+
+  const local = (e: React.PointerEvent | React.MouseEvent): { x: number; y: number } => {
+    const r = container.current!.getBoundingClientRect()
+    return { x: e.clientX - r.left, y: e.clientY - r.top }
+  }
+
+  const arenas = view.detail ? view.ids.filter((id) => store.element(id)?.type === 'arena') : []
+  const others = view.detail ? view.ids.filter((id) => store.element(id)?.type !== 'arena') : []
+
+  return (
+    <div
+      ref={container}
+      className="board-canvas"
+      role="application"
+      aria-label={label}
+      aria-roledescription="board"
+      tabIndex={0}
+      data-elements-in-view={view.ids.length}
+      data-render-mode={view.detail ? 'detail' : 'overview'}
+      onKeyDown={onKeyDown}
+      onPointerDown={(e) => {
+        container.current?.focus({ preventScroll: true })
+        if ((e.target as HTMLElement).closest('.canvas-overlay')) return
+        e.currentTarget.setPointerCapture(e.pointerId)
+        controller.pointerDown(local(e), e.button, e.shiftKey)
+      }}
+      onPointerMove={(e) => controller.pointerMove(local(e))}
+      onPointerUp={(e) => {
+        if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId)
+        controller.pointerUp(local(e))
+      }}
+      onPointerCancel={() => controller.cancel()}
+      onDoubleClick={(e) => {
+        if ((e.target as HTMLElement).closest('.canvas-overlay')) return
+        controller.doubleClick(local(e))
+      }}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      {size.width > 0 && (
+        <Stage ref={stage} width={size.width} height={size.height} listening={false}>
+          <Layer ref={boardLayer} listening={false} name="board">
+            {view.detail ? (
+              <>
+                {arenas.map((id) => (
+                  <ElementShape key={id} id={id} draw={draw} />
+                ))}
+                <LinksShape draw={draw} />
+                {others.map((id) => (
+                  <ElementShape key={id} id={id} draw={draw} />
+                ))}
+              </>
+            ) : (
+              <OverviewShape ids={view.ids} draw={draw} />
+            )}
+          </Layer>
+          <Layer listening={false} name="interaction">
+            <InteractionShape draw={draw} controller={controller} />
+          </Layer>
+          {overlays}
+        </Stage>
+      )}
+      {children}
+    </div>
+  )
+}
+
+/** The selection's revision, for components that show it. */
+export function useSelection(): ReturnType<ReturnType<typeof useBoardModel>['selection']['get']> {
+  const { selection } = useBoardModel()
+  return useSyncExternalStore(selection.subscribe, selection.get)
+}
