@@ -9,8 +9,10 @@ import {
   createUndoManager,
   localOrigin,
   type EditContext,
+  type ElementType,
   type Language,
   type LocalOrigin,
+  type Point,
 } from '@circleboard/shared'
 import { BoardStore } from './BoardStore.js'
 import { Selection } from './Selection.js'
@@ -27,6 +29,57 @@ export interface BoardModelOptions {
   readonly readOnly: () => boolean
 }
 
+/**
+ * Draws on top of the board's elements, in board coordinates (vote counts, compare highlights, analysis
+ * overlays). Called when the board layer draws; call `decorations.changed()` to redraw.
+ */
+export type Decoration = (ctx: CanvasRenderingContext2D, scale: number) => void
+
+/** A feature's say in how an element is drawn: `dim` fades it (filters, analysis overlays). */
+export type ElementTint = (id: string) => { readonly dim?: boolean } | null
+
+/**
+ * Intercepts a click on an element (voting places a vote instead of selecting). Return true when the
+ * click was handled.
+ */
+export type ClickInterceptor = (id: string) => boolean
+
+/**
+ * Intercepts the creation of an element (a silent brainstorm writes new notes to the person's drafts).
+ * Return the id of what was created instead, or `undefined` to let the board create it as usual.
+ */
+export type CreateInterceptor = (type: ElementType, at: Point) => string | null | undefined
+
+/** A set of hooks that features add to and remove from, with one change signal. */
+export class Hooks<T> {
+  private readonly items = new Set<T>()
+  private readonly listeners = new Set<() => void>()
+
+  /** Adds a hook; returns its removal. */
+  add(item: T): () => void {
+    this.items.add(item)
+    this.changed()
+    return () => {
+      this.items.delete(item)
+      this.changed()
+    }
+  }
+
+  all(): readonly T[] {
+    return [...this.items]
+  }
+
+  /** Tells subscribers (the canvas) that what the hooks produce changed. */
+  changed(): void {
+    for (const l of this.listeners) l()
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+}
+
 /** The per-board, per-browser state of the board view. */
 export class BoardModel {
   readonly store: BoardStore
@@ -35,6 +88,16 @@ export class BoardModel {
   readonly filter = new FilterStore()
   readonly origin: LocalOrigin
   readonly undo: Y.UndoManager
+  /** Drawings above the elements. */
+  readonly decorations = new Hooks<Decoration>()
+  /** Per-element tints (fading). */
+  readonly tints = new Hooks<ElementTint>()
+  /** Element clicks taken over by a feature. */
+  readonly clickInterceptors = new Hooks<ClickInterceptor>()
+  /** Element creation taken over by a feature. */
+  readonly createInterceptors = new Hooks<CreateInterceptor>()
+  private meetingProvider: () => number | null
+  private readOnlyProviders = new Set<() => string | null>()
   private readonly unsubscribe: () => void
 
   constructor(
@@ -42,6 +105,7 @@ export class BoardModel {
     private readonly options: BoardModelOptions,
   ) {
     this.store = new BoardStore(doc, options.lang)
+    this.meetingProvider = options.meeting
     this.origin = localOrigin(options.personId)
     this.undo = createUndoManager(doc, this.origin)
     // A selected element deleted (here or by someone else) leaves the selection.
@@ -57,12 +121,33 @@ export class BoardModel {
 
   /** True when edits are refused right now. */
   get readOnly(): boolean {
-    return this.options.readOnly()
+    return this.readOnlyReason() !== null
+  }
+
+  /** Why edits are refused right now (a viewer link, a locked board), or `null`. */
+  readOnlyReason(): string | null {
+    if (this.options.readOnly()) return 'viewer'
+    for (const p of this.readOnlyProviders) {
+      const reason = p()
+      if (reason !== null) return reason
+    }
+    return null
+  }
+
+  /** Adds a source of read-only state (the facilitator's lock); returns its removal. */
+  addReadOnlyProvider(provider: () => string | null): () => void {
+    this.readOnlyProviders.add(provider)
+    return () => this.readOnlyProviders.delete(provider)
+  }
+
+  /** Sets where the running meeting's number comes from (the control document). */
+  setMeetingProvider(provider: () => number | null): void {
+    this.meetingProvider = provider
   }
 
   /** The context every model operation takes: who, in which meeting, with this session's origin. */
   editContext(): EditContext {
-    return { personId: this.options.personId, meeting: this.options.meeting(), origin: this.origin }
+    return { personId: this.options.personId, meeting: this.meetingProvider(), origin: this.origin }
   }
 
   destroy(): void {

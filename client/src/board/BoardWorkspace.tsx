@@ -3,7 +3,7 @@
  * not the document's (which panel is open, which label is being edited, the tool) and wires the canvas
  * controller's requests (edit a label, pick a link kind, create on double-click) to components.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { ElementType, Point } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import { useBoardModel } from './BoardModel.js'
@@ -17,16 +17,45 @@ import { copySelection, pasteClipboard } from './clipboard.js'
 import { Toolbar } from '../ui/Toolbar.js'
 import { LinkKindPicker } from '../ui/LinkKindPicker.js'
 
-/** Slots for panels of other features (outline, properties, facilitation, history, analysis). */
+/** A panel of the sidebar (one is open at a time). */
+export interface SidePanel {
+  readonly id: string
+  readonly title: string
+  readonly render: () => ReactNode
+}
+
+/** What features add to the board view (outline, properties, facilitation, history, analysis). */
 export interface WorkspaceSlots {
   /** Extra toolbar controls. */
   readonly toolbarExtra?: ReactNode
-  /** Panels beside the canvas, given whether the outline is open. */
-  readonly side?: (state: { outlineOpen: boolean; closeOutline: () => void }) => ReactNode
+  /** Panels of the sidebar. */
+  readonly panels?: readonly SidePanel[]
+  /** Always-visible panels beside the canvas (the properties of the selection). */
+  readonly aside?: ReactNode
   /** Konva layers above the interaction layer (presence). */
   readonly overlays?: ReactNode
-  /** HTML over the canvas (banners, cursors' labels). */
+  /** HTML over the canvas (banners, cursors' labels, the timer). */
   readonly canvasChildren?: ReactNode
+  /** A bar under the toolbar (meeting banner, agenda step). */
+  readonly banner?: ReactNode
+}
+
+/** What a feature's components can ask of the board view. */
+export interface Workspace {
+  readonly openPanel: string | null
+  togglePanel(id: string): void
+  closePanel(): void
+  /** Starts editing an element's label. */
+  editLabel(id: string): void
+}
+
+export const WorkspaceContext = createContext<Workspace | null>(null)
+
+/** The board view around the nearest component. */
+export function useWorkspace(): Workspace {
+  const w = useContext(WorkspaceContext)
+  if (!w) throw new Error('useWorkspace outside the board view')
+  return w
 }
 
 export function BoardWorkspace({ slots = {} }: { slots?: WorkspaceSlots }) {
@@ -36,7 +65,7 @@ export function BoardWorkspace({ slots = {} }: { slots?: WorkspaceSlots }) {
   const [picking, setPicking] = useState<{ id: string; at: Point } | null>(null)
   const [tool, setTool] = useState<ToolName>('select')
   const [snap, setSnap] = useState(false)
-  const [outlineOpen, setOutlineOpen] = useState(false)
+  const [openPanel, setOpenPanel] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
 
   const controller = useMemo(
@@ -118,43 +147,74 @@ export function BoardWorkspace({ slots = {} }: { slots?: WorkspaceSlots }) {
   }, [controller])
 
   const editingTitle = editing?.kind === 'element' ? (model.store.drawing(editing.id)?.title ?? '') : ''
+  const workspace = useMemo<Workspace>(
+    () => ({
+      openPanel,
+      togglePanel: (id) => setOpenPanel((open) => (open === id ? null : id)),
+      closePanel: () => setOpenPanel(null),
+      editLabel: (id) => setEditing({ kind: 'element', id }),
+    }),
+    [openPanel],
+  )
+  const panel = slots.panels?.find((p) => p.id === openPanel) ?? null
 
   return (
-    <div className="workspace">
-      <Toolbar
-        tool={tool}
-        onTool={setTool}
-        onCreate={create}
-        outlineOpen={outlineOpen}
-        onToggleOutline={() => setOutlineOpen((o) => !o)}
-        snap={snap}
-        onToggleSnap={() => setSnap((s) => !s)}
-        extra={slots.toolbarExtra}
-      />
-      <div className="workspace-body">
-        <BoardCanvas
-          controller={controller}
-          label={t('canvas.label', { count: model.store.elementCount })}
-          onKeyDown={onKeyDown}
-          overlays={slots.overlays}
-        >
-          {editing && (
-            <LabelEditor
-              target={editing}
-              label={t('canvas.editLabel', { what: editingTitle })}
-              onClose={() => setEditing(null)}
-            />
+    <WorkspaceContext.Provider value={workspace}>
+      <div className="workspace">
+        <Toolbar
+          tool={tool}
+          onTool={setTool}
+          onCreate={create}
+          outlineOpen={openPanel === 'outline'}
+          onToggleOutline={() => workspace.togglePanel('outline')}
+          snap={snap}
+          onToggleSnap={() => setSnap((s) => !s)}
+          extra={slots.toolbarExtra}
+        />
+        {slots.banner}
+        <div className="workspace-body">
+          <BoardCanvas
+            controller={controller}
+            label={t('canvas.label', { count: model.store.elementCount })}
+            onKeyDown={onKeyDown}
+            overlays={slots.overlays}
+          >
+            {editing && (
+              <LabelEditor
+                target={editing}
+                label={t('canvas.editLabel', { what: editingTitle })}
+                onClose={() => setEditing(null)}
+              />
+            )}
+            {picking && (
+              <LinkKindPicker linkId={picking.id} at={picking.at} onClose={() => setPicking(null)} />
+            )}
+            {notice && (
+              <div className="canvas-overlay notice" role="status">
+                {notice}
+              </div>
+            )}
+            {slots.canvasChildren}
+          </BoardCanvas>
+          {panel && (
+            <aside className="side-panel" aria-label={panel.title} data-panel={panel.id}>
+              <header className="side-panel-head">
+                <h2>{panel.title}</h2>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('panel.close', { title: panel.title })}
+                  onClick={() => setOpenPanel(null)}
+                >
+                  ×
+                </button>
+              </header>
+              <div className="side-panel-body">{panel.render()}</div>
+            </aside>
           )}
-          {picking && <LinkKindPicker linkId={picking.id} at={picking.at} onClose={() => setPicking(null)} />}
-          {notice && (
-            <div className="canvas-overlay notice" role="status">
-              {notice}
-            </div>
-          )}
-          {slots.canvasChildren}
-        </BoardCanvas>
-        {slots.side?.({ outlineOpen, closeOutline: () => setOutlineOpen(false) })}
+          {slots.aside}
+        </div>
       </div>
-    </div>
+    </WorkspaceContext.Provider>
   )
 }

@@ -35,6 +35,11 @@ export function attempt(model: BoardModel, fn: () => void): boolean {
 /** Adds an element of `type` centred on `at` (default: the middle of the view) and selects it. */
 export function createElement(model: BoardModel, type: ElementType, at?: Point): string | null {
   const centre = at ?? model.camera.toBoard({ x: model.camera.width / 2, y: model.camera.height / 2 })
+  // A feature may create it elsewhere (a silent brainstorm keeps new notes in the person's drafts).
+  for (const intercept of model.createInterceptors.all()) {
+    const handled = intercept(type, centre)
+    if (handled !== undefined) return handled
+  }
   const { w, h } = ELEMENT_SPECS[type].defaultSize
   // New elements in the same spot would hide each other: step aside from anything already there.
   let x = Math.round(centre.x - w / 2)

@@ -14,7 +14,14 @@ import { Layer, Stage } from 'react-konva'
 import Konva from 'konva'
 import { useBoardModel } from '../board/BoardModel.js'
 import type { CanvasController } from '../tools/CanvasController.js'
-import { DETAIL_LIMIT, ElementShape, LinksShape, OverviewShape, filterPredicate } from './SceneShapes.js'
+import {
+  DETAIL_LIMIT,
+  DecorationsShape,
+  ElementShape,
+  LinksShape,
+  OverviewShape,
+  filterPredicate,
+} from './SceneShapes.js'
 import { InteractionShape } from './InteractionShape.js'
 import type { DrawContext } from './drawContext.js'
 import { GRID } from '../tools/CanvasController.js'
@@ -58,9 +65,9 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
 
   // Draw-time state: read by the shapes when Konva draws, never through React.
   const draw = useMemo<DrawContext>(() => {
-    let dimmed = filterPredicate(model)
+    let filtered = filterPredicate(model)
     filter.subscribe(() => {
-      dimmed = filterPredicate(model)
+      filtered = filterPredicate(model)
     })
     const empty = new Set<string>()
     return {
@@ -70,7 +77,7 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
         const drag = controller.get().drag
         return drag ? new Set(drag.keys()) : empty
       },
-      dimmed: (id) => dimmed(id),
+      dimmed: (id) => filtered(id) || model.tints.all().some((tint) => tint(id)?.dim === true),
     }
   }, [model, camera, filter, controller])
 
@@ -151,6 +158,8 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
       redraw()
     })
     const offFilter = filter.subscribe(redraw)
+    const offDecorations = model.decorations.subscribe(redraw)
+    const offTints = model.tints.subscribe(redraw)
     let dragging = false
     const offController = controller.subscribe(() => {
       const nowDragging = controller.get().drag !== null
@@ -164,10 +173,12 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
     return () => {
       offStore()
       offFilter()
+      offDecorations()
+      offTints()
       offController()
       offSelection()
     }
-  }, [store, filter, controller, model.selection])
+  }, [store, filter, controller, model])
 
   // A new view of the elements redraws the layer after React has updated its children.
   useEffect(() => {
@@ -246,6 +257,7 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
             ) : (
               <OverviewShape ids={view.ids} draw={draw} />
             )}
+            <DecorationsShape draw={draw} />
           </Layer>
           <Layer listening={false} name="interaction">
             <InteractionShape draw={draw} controller={controller} />

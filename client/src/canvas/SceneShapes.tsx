@@ -157,3 +157,22 @@ export function filterPredicate(model: BoardModel): (id: string) => boolean {
     return e ? !matchesFilter(e, f) : false
   }
 }
+
+/** What features draw above the elements (vote counts, compare highlights, analysis overlays). */
+export function DecorationsShape({ draw }: { draw: DrawContext }) {
+  return (
+    <Shape
+      listening={false}
+      perfectDrawEnabled={false}
+      sceneFunc={(ctx) => {
+        const c = native(ctx)
+        const scale = draw.scale()
+        for (const decorate of draw.model.decorations.all()) {
+          c.save()
+          decorate(c, scale)
+          c.restore()
+        }
+      }}
+    />
+  )
+}

@@ -9,6 +9,11 @@ import { BoardConnection } from '../sync/BoardConnection.js'
 import { useYValue, usePresenceCount } from '../sync/hooks.js'
 import { BoardModel, BoardModelContext } from '../board/BoardModel.js'
 import { BoardWorkspace } from '../board/BoardWorkspace.js'
+import { mergeSlots, type FeatureContext } from '../board/features.js'
+import { usePanelSlots } from '../panels/index.js'
+import { useFacilitationSlots } from '../facilitation/index.js'
+import { useHistorySlots } from '../history/index.js'
+import { useAnalysisSlots } from '../analysis/index.js'
 import { colorFor, displayName, personId as personIdOfBrowser } from '../sync/identity.js'
 import { rememberBoard } from '../sync/recentBoards.js'
 import { personalToken } from '../sync/personalToken.js'
@@ -97,6 +102,17 @@ function BoardView({ conn }: { conn: BoardConnection }) {
     }
   }, [conn, role, t, personId, model])
 
+  const feature: FeatureContext = useMemo(
+    () => ({ conn, model, role, personId, token: conn.token, boardId: conn.room }),
+    [conn, model, role, personId],
+  )
+  const slots = mergeSlots(
+    usePanelSlots(feature),
+    useFacilitationSlots(feature),
+    useHistorySlots(feature),
+    useAnalysisSlots(feature),
+  )
+
   useEffect(() => {
     if (title) document.title = `${title} · circleboard`
     if (title && conn.claims) {
@@ -127,7 +143,7 @@ function BoardView({ conn }: { conn: BoardConnection }) {
           <ConnectionBadge conn={conn} />
           <LanguageSwitch />
         </header>
-        <BoardWorkspace />
+        <BoardWorkspace slots={slots} />
       </div>
     </BoardModelContext.Provider>
   )

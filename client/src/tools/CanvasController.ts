@@ -151,6 +151,8 @@ export class CanvasController {
     }
     const el = elementAt(store, p)
     if (el) {
+      // A feature may take the click over (voting places a vote on the element).
+      if (this.model.clickInterceptors.all().some((intercept) => intercept(el.id))) return
       if (this.tool === 'connect' && !this.model.readOnly) return this.beginConnect(el.id, p)
       const wasSelected = selection.get().elements.has(el.id)
       if (shift) selection.toggleElement(el.id)

@@ -86,6 +86,7 @@ export const en = {
   'canvas.readOnly': 'This board is read-only for you right now.',
   'linkPicker.title': 'Kind of link',
   'linkPicker.done': 'Done',
+  'panel.close': 'Close {title}',
 
   'error.network': 'Could not reach the server. Check the connection and try again.',
   'error.generic': 'Something went wrong: {message}',
@@ -174,6 +175,7 @@ export const sv: Record<keyof typeof en, string> = {
   'canvas.readOnly': 'Tavlan är skrivskyddad för dig just nu.',
   'linkPicker.title': 'Typ av koppling',
   'linkPicker.done': 'Klar',
+  'panel.close': 'Stäng {title}',
 
   'error.network': 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
   'error.generic': 'Något gick fel: {message}',
