@@ -49,7 +49,8 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort())
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'circleboard-proc-'))
-  const clientDir = join(root, 'client/dist')
+  // E2E_CLIENT_DIR lets parallel work build the client elsewhere without swapping files under a running test.
+  const clientDir = process.env.E2E_CLIENT_DIR ?? join(root, 'client/dist')
   const child = spawn(
     process.execPath,
     ['--conditions=source', '--import', tsxLoader, join(root, 'server/src/main.ts')],
