@@ -24,6 +24,7 @@ import { boardsRoutes } from './http/boardsRoutes.js'
 import { websocketRoute } from './http/websocketRoute.js'
 import { opsRoutes } from './http/opsRoutes.js'
 import { identityRoutes } from './http/identityRoutes.js'
+import { shareRoutes } from './http/shareRoutes.js'
 import { staticClient } from './http/staticClient.js'
 
 declare module 'fastify' {
@@ -70,7 +71,8 @@ export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}
   const store =
     overrides.store ??
     (config.store === 'memory' ? new MemoryDocStore() : SqliteDocStore.inDataDir(config.dataDir))
-  const signer = new TokenSigner(loadOrCreateSecret(config.secret, config.dataDir))
+  const secret = loadOrCreateSecret(config.secret, config.dataDir)
+  const signer = new TokenSigner(secret)
   const metrics = new Metrics()
   const sync = new SyncServer({ config, store, signer, metrics, log: app.log })
   const services: Services = { config, store, signer, metrics, sync }
@@ -146,6 +148,7 @@ export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}
     await boardsRoutes(scoped, services)
     await opsRoutes(scoped, services)
     await identityRoutes(scoped, services)
+    await shareRoutes(scoped, services, secret)
   })
   app.register(async (scoped) => staticClient(scoped, config.clientDir))
   app.addHook('onClose', async () => {
