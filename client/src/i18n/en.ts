@@ -3,8 +3,9 @@
  * lives there (CONVENTIONS.md habit 12). `{name}` placeholders are filled by `t(key, { name })`.
  */
 import * as core from './messages/core.js'
+import * as panels from './messages/panels.js'
 
-export const en = { ...core.en } as const
+export const en = { ...core.en, ...panels.en } as const
 
 /** Message keys. */
 export type MessageKey = keyof typeof en

@@ -1,5 +1,6 @@
 /** Swedish UI text, merged from the feature files in `messages/` (the compiler checks that no key is missing). */
 import type { Messages } from './en.js'
 import * as core from './messages/core.js'
+import * as panels from './messages/panels.js'
 
-export const sv: Messages = { ...core.sv }
+export const sv: Messages = { ...core.sv, ...panels.sv }

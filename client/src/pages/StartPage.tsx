@@ -1,15 +1,26 @@
-/** The start page: create a board and get its three capability links; reopen boards opened before. */
+/**
+ * The start page: create a board (from a template, its texts in the page's language) and get its three
+ * capability links; reopen boards opened before.
+ */
 import { useEffect, useState, type FormEvent } from 'react'
-import { ROLES, type CreateBoardResponse } from '@circleboard/shared'
+import {
+  ROLES,
+  TEMPLATE_NAMES,
+  templateInfo,
+  type CreateBoardResponse,
+  type TemplateName,
+} from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import { ApiFailure, createBoard, fetchServerFacts } from '../api/api.js'
 import { CopyLink } from '../components/CopyLink.js'
 import { LanguageSwitch } from '../components/LanguageSwitch.js'
 import { recentBoards } from '../sync/recentBoards.js'
+import '../panels/panels.css'
 
 export function StartPage() {
-  const { t, formatDate } = useI18n()
+  const { t, formatDate, lang } = useI18n()
   const [title, setTitle] = useState('')
+  const [template, setTemplate] = useState<TemplateName>('blank')
   const [serverKey, setServerKey] = useState('')
   const [keyRequired, setKeyRequired] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -28,7 +39,12 @@ export function StartPage() {
     setBusy(true)
     setError(null)
     try {
-      setCreated(await createBoard({ title: title.trim() }, keyRequired ? serverKey : undefined))
+      setCreated(
+        await createBoard(
+          { title: title.trim(), template, language: lang },
+          keyRequired ? serverKey : undefined,
+        ),
+      )
     } catch (err) {
       if (err instanceof ApiFailure && err.code === 'network') setError(t('error.network'))
       else setError(t('error.generic', { message: err instanceof Error ? err.message : String(err) }))
@@ -63,6 +79,29 @@ export function StartPage() {
                 onChange={(e) => setTitle(e.target.value)}
               />
             </label>
+            <fieldset className="template-choices">
+              <legend>{t('start.template')}</legend>
+              {TEMPLATE_NAMES.map((name) => {
+                const info = templateInfo(name, lang)
+                return (
+                  <label key={name} className="template-choice">
+                    <input
+                      type="radio"
+                      name="template"
+                      value={name}
+                      checked={template === name}
+                      aria-describedby={`template-${name}-description`}
+                      onChange={() => setTemplate(name)}
+                    />
+                    <span className="template-name">{info.name}</span>
+                    <span className="template-description" id={`template-${name}-description`}>
+                      {info.description}
+                    </span>
+                  </label>
+                )
+              })}
+              <p className="muted">{t('start.templateLanguage', { language: t(`lang.${lang}`) })}</p>
+            </fieldset>
             {keyRequired && (
               <label>
                 {t('start.serverKey')}
