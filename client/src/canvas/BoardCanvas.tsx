@@ -153,6 +153,14 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
       boardLayer.current?.batchDraw()
     }
     const offStore = store.subscribe((change) => {
+      // The selection's outlines and handles follow a selected element that moved or changed (a remote
+      // edit, a panel's align or resize), not only the gestures that redraw the interaction layer.
+      const sel = model.selection.get()
+      if (
+        [...change.elements].some((id) => sel.elements.has(id)) ||
+        [...change.links].some((id) => sel.links.has(id))
+      )
+        stage.current?.findOne<Konva.Layer>('.interaction')?.batchDraw()
       const drag = controller.get().drag
       if (drag && change.local && [...change.elements].every((id) => drag.has(id))) return
       redraw()

@@ -65,7 +65,9 @@ export function handleCanvasKey(
   switch (key) {
     case 'Escape':
       controller.cancel()
-      model.selection.clear()
+      // A second Escape, with nothing selected, clears the filters (what dims the board).
+      if (model.selection.isEmpty) model.filter.clear()
+      else model.selection.clear()
       return true
     case 'Delete':
     case 'Backspace':

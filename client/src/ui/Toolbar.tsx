@@ -138,7 +138,7 @@ export function Toolbar(props: ToolbarProps) {
           title={tip('toolbar.zoomToSelection', 'Shift+2')}
           onClick={() => zoomToSelection(model)}
         >
-          ⌖
+          ⊡
         </button>
         <button
           type="button"
