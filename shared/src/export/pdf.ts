@@ -10,8 +10,7 @@
  * emoji becomes '?' instead of failing the export. With `generatedAt` given the output is byte-for-byte
  * deterministic (no clock, no random ids).
  */
-import { PDFDocument, StandardFonts } from 'pdf-lib'
-import type { PDFPage } from 'pdf-lib'
+import type { PDFDocument, PDFPage } from 'pdf-lib'
 import type { BoardData, ElementData } from '../model/types.js'
 import { ELEMENT_TYPES, LINK_KINDS } from '../model/types.js'
 import type { Language } from '../i18n/terms.js'
@@ -240,6 +239,8 @@ function drawFooters(doc: PDFDocument, fonts: PdfFonts, title: string): void {
 export async function exportPdf(board: BoardData, options: PdfExportOptions): Promise<Uint8Array> {
   const generatedAt = options.generatedAt ?? new Date()
   // Metadata is set below from `generatedAt`; pdf-lib's own would stamp the current time.
+  // Loaded on first use: pdf-lib is large, and most processes never make a PDF.
+  const { PDFDocument, StandardFonts } = await import('pdf-lib')
   const doc = await PDFDocument.create({ updateMetadata: false })
   const fonts: PdfFonts = {
     regular: await doc.embedFont(StandardFonts.Helvetica),

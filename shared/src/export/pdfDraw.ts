@@ -4,9 +4,12 @@
  * widths and dashes with the drawing, exactly as an SVG viewBox does; text is placed line by line at the
  * baselines the visual module computed, in the standard Helvetica fonts.
  */
-import type { PDFFont, PDFPage } from 'pdf-lib'
-import { LineCapStyle, rgb } from 'pdf-lib'
-import type { Color } from 'pdf-lib'
+// Types only: pdf-lib itself is loaded by `exportPdf` when a PDF is made (see pdf.ts), so that a server
+// or a page that never makes a PDF does not carry it in memory.
+import type { Color, LineCapStyle, PDFFont, PDFPage } from 'pdf-lib'
+
+/** pdf-lib's `LineCapStyle.Round` (a numeric enum); written as its value to keep pdf-lib out of this module. */
+const ROUND_CAP = 1 as LineCapStyle
 import type { Point, Primitive, Transform } from '../visual/index.js'
 import { ICONS, ICON_GRID, ICON_STROKE_WIDTH, parseColor } from '../visual/index.js'
 import { toWinAnsi } from './pdfWinAnsi.js'
@@ -20,7 +23,8 @@ export interface PdfFonts {
 /** A CSS colour as a pdf-lib colour (black when it does not parse). */
 export function pdfColor(css: string): Color {
   const c = parseColor(css) ?? { r: 0, g: 0, b: 0, a: 1 }
-  return rgb(c.r / 255, c.g / 255, c.b / 255)
+  // pdf-lib's `rgb(r, g, b)` returns exactly this shape; building it here avoids loading pdf-lib.
+  return { type: 'RGB', red: c.r / 255, green: c.g / 255, blue: c.b / 255 } as Color
 }
 
 /** How primitives are placed on the page. */
@@ -58,7 +62,7 @@ export function drawPrimitives(
                 borderColor: pdfColor(p.stroke),
                 borderWidth: p.strokeWidth,
                 borderDashArray: [...p.dash],
-                ...(p.lineCap === 'round' ? { borderLineCap: LineCapStyle.Round } : {}),
+                ...(p.lineCap === 'round' ? { borderLineCap: ROUND_CAP } : {}),
               }
         if (p.fill === null && p.stroke === null) break
         page.drawSvgPath(p.d, { x: x0, y: y0, scale, ...fill, ...stroke })
@@ -71,7 +75,7 @@ export function drawPrimitives(
           scale: (scale * p.size) / ICON_GRID,
           borderColor: pdfColor(p.color),
           borderWidth: ICON_STROKE_WIDTH,
-          borderLineCap: LineCapStyle.Round,
+          borderLineCap: ROUND_CAP,
         })
         break
       case 'text': {
