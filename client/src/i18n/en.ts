@@ -4,8 +4,9 @@
  */
 import * as core from './messages/core.js'
 import * as panels from './messages/panels.js'
+import * as history from './messages/history.js'
 
-export const en = { ...core.en, ...panels.en } as const
+export const en = { ...core.en, ...panels.en, ...history.en } as const
 
 /** Message keys. */
 export type MessageKey = keyof typeof en

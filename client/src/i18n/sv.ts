@@ -2,5 +2,6 @@
 import type { Messages } from './en.js'
 import * as core from './messages/core.js'
 import * as panels from './messages/panels.js'
+import * as history from './messages/history.js'
 
-export const sv: Messages = { ...core.sv, ...panels.sv }
+export const sv: Messages = { ...core.sv, ...panels.sv, ...history.sv }
