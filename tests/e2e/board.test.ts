@@ -9,7 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { canonicalBoard, readBoard, templateContent, templateInfo } from '@circleboard/shared'
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
 import { artifactPath, launchBrowser } from '../support/browser.js'
-import { provider, synced } from '../support/providers.js'
+import { eventually, provider, synced } from '../support/providers.js'
+import { fillBigBoard } from '../support/bigBoard.js'
 import {
   boardData,
   centreOf,
@@ -35,10 +36,17 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** A fresh English page that records page errors into `errors`. */
-async function englishPage(errors: string[]): Promise<Page> {
+/**
+ * A fresh English page that records page errors into `errors`, of a person who gave their name in this
+ * browser before (so provenance names them and the first-join name question stays closed).
+ */
+async function englishPage(errors: string[], name = 'Anna'): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } })
   contexts.push(context)
+  await context.addInitScript((n) => {
+    localStorage.setItem('circleboard.name', n)
+    localStorage.setItem('circleboard.nameAsked', '1')
+  }, name)
   const page = await context.newPage()
   page.on('pageerror', (e) => errors.push(e.message))
   return page
@@ -72,8 +80,8 @@ describe('the board in the browser', () => {
     const errors: string[] = []
     const board = await server.createBoard('Young adults far from the labour market')
     const link = `${server.http}/b/${board.id}#t=${board.tokens.participant}`
-    const a = await englishPage(errors)
-    const b = await englishPage(errors)
+    const a = await englishPage(errors, 'Anna')
+    const b = await englishPage(errors, 'Bo')
     await openBoard(a, link)
     await openBoard(b, link)
 
@@ -154,6 +162,13 @@ describe('the board in the browser', () => {
     await expect
       .poll(async () => (await boardData(a)).elements.find((e) => e.id === actor)!.label, { timeout: 15_000 })
       .toBe('Kommunen (social services)')
+
+    // B's properties panel tells who added the actor and who changed it last, and in what words.
+    await outlineItem(b, 'Kommunen (social services)').click()
+    const provenance = b.getByRole('complementary', { name: 'Properties' }).locator('.provenance')
+    await expect
+      .poll(() => provenance.innerText())
+      .toMatch(/^Added by Anna, \d{1,2} \w{3} \d{4}\n+Last changed by Bo, /)
 
     // Both end with the same document: the outlines read the same, the documents are equal, and so is
     // what the server stored, read by a viewer connection of the test's own.
@@ -288,9 +303,15 @@ describe('the board in the browser', () => {
     await page.getByRole('checkbox', { name: `Actor (${actors})` }).check()
     await expect.poll(async () => (await dimmedIds(page)).length).toBe(total - actors)
     await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${actors} of ${total} match`)
+    await page.screenshot({ path: artifactPath('board-filters.png') })
     await page.keyboard.press('Escape')
     await expect.poll(async () => (await dimmedIds(page)).length).toBe(0)
-    await page.screenshot({ path: artifactPath('board-filters.png') })
+    // The legend, for the record.
+    await page.getByRole('button', { name: 'Legend', exact: true }).click()
+    await expect
+      .poll(() => page.getByRole('complementary', { name: 'Legend' }).getByRole('listitem').count())
+      .toBeGreaterThan(20)
+    await page.screenshot({ path: artifactPath('board-legend.png') })
     expect(errors).toEqual([])
   })
 
@@ -381,5 +402,39 @@ describe('the board in the browser', () => {
       expect((await boardData(page)).meta.template).toBe('stakeholder-map')
     }
     expect(errors).toEqual([])
+  })
+
+  it('the outline stays quick with 3,000 elements: few rows in the DOM, keys reach the end', async () => {
+    const errors: string[] = []
+    const board = await server.createBoard('Big')
+    const writer = provider('y-websocket 3.1', server.ws, board.id, board.tokens.facilitator)
+    try {
+      await synced(writer)
+      fillBigBoard(writer.doc, 3000)
+      const page = await englishPage(errors)
+      await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.participant}`)
+      await eventually(async () => expect((await boardData(page)).elements).toHaveLength(3000), 30_000)
+      const started = Date.now()
+      await openOutline(page)
+      const items = outline(page).locator('.outline-item')
+      await expect.poll(() => items.first().getAttribute('aria-setsize')).toBe('3000')
+      const opened = Date.now() - started
+      expect(await items.count()).toBeLessThan(80)
+      await items.first().locator('[data-stop]').first().focus()
+      await page.keyboard.press('End')
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            document.activeElement?.closest('.outline-item')?.getAttribute('aria-posinset'),
+          ),
+        )
+        .toBe('3000')
+      expect(await items.count()).toBeLessThan(80)
+      // Generous: the point is no multi-second stall (the list is not rendered in full).
+      expect(opened).toBeLessThan(5000)
+      expect(errors).toEqual([])
+    } finally {
+      writer.destroy()
+    }
   })
 })
