@@ -223,3 +223,27 @@ describe('legend swatches', () => {
     expect(swatchPrimitives(hinders)).not.toEqual(swatchPrimitives(relates))
   })
 })
+
+describe('touch pinch on the canvas', () => {
+  it('zooms around the midpoint of two fingers and pans with it; one finger is not a pinch', async () => {
+    const { PinchTracker } = await import('../src/tools/pinch.js')
+    const { Camera } = await import('../src/canvas/Camera.js')
+    const camera = new Camera()
+    const pinch = new PinchTracker(camera)
+    expect(pinch.down(1, false, { x: 0, y: 0 })).toBe(false)
+    expect(pinch.down(2, true, { x: 100, y: 100 })).toBe(false)
+    expect(pinch.move(2, { x: 110, y: 100 })).toBe(false)
+    expect(pinch.down(3, true, { x: 300, y: 100 })).toBe(true)
+    expect(pinch.active).toBe(true)
+    // The board point under the midpoint stays under it while the fingers spread.
+    const before = camera.toBoard({ x: 205, y: 100 })
+    expect(pinch.move(3, { x: 490, y: 100 })).toBe(true)
+    expect(camera.get().scale).toBeCloseTo(2, 5)
+    const after = camera.toScreen(before)
+    expect(after.x).toBeCloseTo(300, 5)
+    expect(after.y).toBeCloseTo(100, 5)
+    expect(pinch.up(3)).toBe(true)
+    expect(pinch.active).toBe(false)
+    expect(pinch.up(2)).toBe(false)
+  })
+})

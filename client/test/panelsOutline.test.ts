@@ -17,6 +17,7 @@ import {
   outlineStops,
   stopKey,
   type OutlineElementItem,
+  type OutlineItem,
 } from '../src/panels/outlineModel.js'
 import {
   ITEM_HEAD_PX,
@@ -40,7 +41,7 @@ function smallBoard() {
   return { doc, value, resource, actor, actor2, provides, contributes }
 }
 
-function lines(items: ReturnType<typeof buildOutline>, lang: 'en' | 'sv' = 'en'): string[] {
+function lines(items: readonly OutlineItem[], lang: 'en' | 'sv' = 'en'): string[] {
   return items.flatMap((i) =>
     i.item === 'element'
       ? [

@@ -25,6 +25,7 @@ import {
 import { InteractionShape } from './InteractionShape.js'
 import type { DrawContext } from './drawContext.js'
 import { GRID } from '../tools/CanvasController.js'
+import { PinchTracker } from '../tools/pinch.js'
 
 // Every draw of this canvas is requested explicitly (see the module comment).
 Konva.autoDrawEnabled = false
@@ -62,6 +63,8 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
   const boardLayer = useRef<Konva.Layer>(null)
   const [size, setSize] = useState({ width: 0, height: 0 })
   const [view, setView] = useState<View>({ ids: [], detail: true })
+  // Two-finger pinch and pan on touch screens (a trackpad pinch is ctrl + wheel, below).
+  const [pinch] = useState(() => new PinchTracker(camera))
 
   // Draw-time state: read by the shapes when Konva draws, never through React.
   const draw = useMemo<DrawContext>(() => {
@@ -235,14 +238,21 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
         container.current?.focus({ preventScroll: true })
         if ((e.target as HTMLElement).closest('.canvas-overlay')) return
         e.currentTarget.setPointerCapture(e.pointerId)
+        if (pinch.down(e.pointerId, e.pointerType === 'touch', local(e))) return controller.cancel()
+        if (pinch.active) return
         controller.pointerDown(local(e), e.button, e.shiftKey)
       }}
-      onPointerMove={(e) => controller.pointerMove(local(e))}
+      onPointerMove={(e) => {
+        if (!pinch.move(e.pointerId, local(e))) controller.pointerMove(local(e))
+      }}
       onPointerUp={(e) => {
         if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId)
-        controller.pointerUp(local(e))
+        if (!pinch.up(e.pointerId)) controller.pointerUp(local(e))
       }}
-      onPointerCancel={() => controller.cancel()}
+      onPointerCancel={(e) => {
+        pinch.up(e.pointerId)
+        controller.cancel()
+      }}
       onDoubleClick={(e) => {
         if ((e.target as HTMLElement).closest('.canvas-overlay')) return
         controller.doubleClick(local(e))
