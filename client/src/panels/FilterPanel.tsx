@@ -129,7 +129,9 @@ export function FilterPanel() {
       {options.kinds.map((group) => (
         <Checks
           key={group.type}
-          legend={t('filter.kindsOf', { type: ELEMENT_TYPE_NAMES[lang][group.type].many })}
+          legend={t('filter.kindsOf', {
+            type: ELEMENT_TYPE_NAMES[lang][group.type].many.toLocaleLowerCase(lang),
+          })}
           choices={group.kinds}
           selected={state.kinds}
           name={(k) => kindName(lang, group.type, k)}

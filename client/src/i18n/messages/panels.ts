@@ -165,7 +165,7 @@ export const sv: Record<keyof typeof en, string> = {
   'filter.none': 'Inget filter: alla {total} element visas',
   'filter.text': 'Texten innehåller',
   'filter.types': 'Typ',
-  'filter.kindsOf': 'Sorters {type}',
+  'filter.kindsOf': 'Sorter av {type}',
   'filter.orgs': 'Organisation',
   'filter.tags': 'Tagg',
   'filter.clear': 'Rensa filter',
