@@ -1,0 +1,384 @@
+/**
+ * Snapshots, history, compare, restore and exports in headless Chromium (issue 5):
+ * - a facilitator ends a meeting and finds the server's automatic snapshot in the History panel; the board
+ *   changes; "Compare" lists the change in the table and highlights it on the canvas; "Restore" brings the
+ *   snapshot back as one change, which Ctrl+Z takes back; the session package downloads, and its listing
+ *   is checked;
+ * - the SVG export and the canvas draw the same board: both rendered in Chromium with the same transform,
+ *   screenshotted and compared pixel by pixel (anti-aliasing may differ; layout, colours, shapes and text
+ *   positions may not). Both images and their difference are kept as artifacts.
+ */
+import { writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import {
+  addElement,
+  addToArena,
+  connect,
+  exportSvg,
+  readBoard,
+  relabelElement,
+  setElementColor,
+  setElementTags,
+} from '@circleboard/shared'
+import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
+import { artifactPath, launchBrowser } from '../support/browser.js'
+import { boardData, elementId, openBoard } from '../support/boardPage.js'
+import { openBoardWriter, type BoardWriter } from '../support/boardWriter.js'
+import { zipEntries, zipFile } from '../support/zipListing.js'
+import { compareImages } from '../support/imageCompare.js'
+import { HIGHLIGHT_STYLES } from '@circleboard/shared'
+
+let server: ServerProcess
+let browser: Browser
+const contexts: BrowserContext[] = []
+const writers: BoardWriter[] = []
+
+beforeAll(async () => {
+  server = await startServerProcess()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  for (const w of writers) w.close()
+  for (const c of contexts) await c.close().catch(() => {})
+  await browser?.close()
+  await server?.stop()
+})
+
+/** An English page of a person who gave their name before (no first-join question). */
+async function page(errors: string[], name = 'Fia'): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: 1400, height: 900 },
+    deviceScaleFactor: 1,
+    acceptDownloads: true,
+  })
+  contexts.push(context)
+  await context.addInitScript((n) => {
+    localStorage.setItem('circleboard.name', n)
+    localStorage.setItem('circleboard.nameAsked', '1')
+  }, name)
+  const p = await context.newPage()
+  p.on('pageerror', (e) => errors.push(e.message))
+  return p
+}
+
+/** Pixels of the history canvas's board layer within `tolerance` of a colour. */
+function countColour(p: Page, hex: string, tolerance = 40): Promise<number> {
+  return p.evaluate(
+    ({ hex, tolerance }) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+      let n = 0
+      for (const canvas of Array.from(
+        document.querySelectorAll<HTMLCanvasElement>('.history-canvas canvas'),
+      )) {
+        const ctx = canvas.getContext('2d')
+        if (!ctx || canvas.width === 0) continue
+        const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data
+        for (let i = 0; i < data.length; i += 4) {
+          if (
+            Math.abs(data[i]! - r!) <= tolerance &&
+            Math.abs(data[i + 1]! - g!) <= tolerance &&
+            Math.abs(data[i + 2]! - b!) <= tolerance
+          )
+            n++
+        }
+      }
+      return n
+    },
+    { hex, tolerance },
+  )
+}
+
+/** Ends a meeting the way a facilitator does: through the meeting controls when this build has them. */
+async function holdMeeting(p: Page, writer: BoardWriter): Promise<'ui' | 'control document'> {
+  const meetings = p.getByRole('button', { name: 'Meetings', exact: true })
+  if ((await meetings.count()) > 0) {
+    await meetings.click()
+    await p.getByRole('button', { name: 'Start meeting' }).click()
+    await p.getByRole('button', { name: 'End meeting' }).click()
+    await expect.poll(() => p.getByRole('button', { name: 'Start meeting' }).count()).toBe(1)
+    return 'ui'
+  }
+  // Without meeting controls in this build: the facilitator's writes, from a Node client with the same token.
+  const started = writer.startMeeting('Kartläggning')
+  await writer.flushed()
+  writer.endMeeting(started.id)
+  await writer.flushed()
+  return 'control document'
+}
+
+describe('history in the browser', () => {
+  it('a meeting ends: its snapshot, compare, restore and undo, and the session package', async () => {
+    const errors: string[] = []
+    const board = await server.createBoard('Unga vuxna – samverkan')
+    const writer = await openBoardWriter(server.ws, board.id, board.tokens.facilitator)
+    writers.push(writer)
+    const kommun = addElement(
+      writer.doc,
+      { type: 'actor', kind: 'organization', x: 0, y: 0, label: 'Kommunen' },
+      writer.ctx,
+    )
+    const tid = addElement(
+      writer.doc,
+      { type: 'resource', kind: 'time', x: 420, y: 0, label: 'Tid' },
+      writer.ctx,
+    )
+    connect(writer.doc, { from: kommun, to: tid, kind: 'provides' }, writer.ctx)
+    await writer.flushed()
+
+    const p = await page(errors)
+    await openBoard(p, `${server.http}${board.links.facilitator}`)
+    const how = await holdMeeting(p, writer)
+
+    // The server's automatic snapshot appears in the History panel.
+    await p.getByRole('button', { name: 'History', exact: true }).click()
+    const panel = p.getByRole('complementary', { name: 'History' })
+    const automatic = panel.locator('.history-item[data-automatic="true"]')
+    await expect
+      .poll(
+        async () => {
+          if ((await automatic.count()) === 0) await panel.getByRole('button', { name: 'Refresh' }).click()
+          return automatic.count()
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(1)
+    expect(await automatic.textContent()).toMatch(/End of meeting 1.*Automatic.*Meeting 1/)
+    await p.screenshot({ path: artifactPath(`history-panel-${how.replace(' ', '-')}.png`) })
+
+    // The board changes: an actor added here, a resource relabelled by someone else.
+    await p.getByRole('button', { name: 'Add actor', exact: true }).click()
+    const editor = p.locator('textarea.label-editor')
+    await expect.poll(() => editor.count()).toBe(1)
+    await editor.fill('Arbetsförmedlingen')
+    await editor.press('Enter')
+    const added = await elementId(p, 'Arbetsförmedlingen')
+    relabelElement(writer.doc, tid, 'Tid och kunskap', writer.ctx)
+    await elementId(p, 'Tid och kunskap')
+
+    // Compare the snapshot with now: the table lists the changes, the canvas highlights them.
+    await expect.poll(() => panel.getByLabel('From').inputValue()).not.toBe('')
+    await panel.getByRole('button', { name: 'Compare', exact: true }).click()
+    const overlay = p.locator('.history-overlay[data-status="compare"]')
+    await expect.poll(() => overlay.count(), { timeout: 15_000 }).toBe(1)
+    expect(await overlay.getAttribute('data-added')).toBe('1')
+    expect(await overlay.getAttribute('data-changed')).toBe('1')
+    expect(await overlay.getAttribute('data-removed')).toBe('0')
+    const table = p.getByTestId('compare-table')
+    const addedRow = table.locator(`tr[data-id="${added}"]`)
+    expect(await addedRow.getAttribute('data-change')).toBe('added')
+    expect(await addedRow.textContent()).toContain('Arbetsförmedlingen')
+    const changedRow = table.locator(`tr[data-id="${tid}"]`)
+    expect(await changedRow.getAttribute('data-change')).toBe('changed')
+    expect((await changedRow.textContent())?.replace(/\s+/g, ' ')).toContain('Label Tid → Tid och kunskap')
+    // Sortable by kind of change: descending puts "changed" before "added".
+    await table.getByRole('button', { name: /Change/ }).click()
+    expect(await table.locator('th[aria-sort="descending"]').count()).toBe(1)
+    expect(await table.locator('tbody tr').first().getAttribute('data-change')).toBe('changed')
+    await expect.poll(() => countColour(p, HIGHLIGHT_STYLES.added.color)).toBeGreaterThan(100)
+    await expect.poll(() => countColour(p, HIGHLIGHT_STYLES.changed.color)).toBeGreaterThan(100)
+    expect(await p.getByRole('region', { name: /^Comparing End of meeting 1/ }).count()).toBe(1)
+    await p.screenshot({ path: artifactPath('history-compare.png') })
+    await p.getByRole('button', { name: 'Back to live' }).click()
+    await expect.poll(() => p.locator('.history-overlay').count()).toBe(0)
+
+    // Restore the snapshot (asked first), then take it back with Ctrl+Z.
+    await automatic.getByRole('button', { name: 'Restore', exact: true }).click()
+    const confirm = p.getByRole('alertdialog')
+    expect(await confirm.textContent()).toContain('Undo (Ctrl+Z)')
+    await confirm.getByRole('button', { name: 'Restore', exact: true }).click()
+    const labels = async (): Promise<string[]> => (await boardData(p)).elements.map((e) => e.label).sort()
+    await expect.poll(labels).toEqual(['Kommunen', 'Tid'])
+    await expect.poll(() => readBoard(writer.doc).elements.length).toBe(2)
+    await p.locator('.board-canvas').first().focus()
+    await p.keyboard.press('Control+z')
+    await expect.poll(labels).toEqual(['Arbetsförmedlingen', 'Kommunen', 'Tid och kunskap'])
+    await expect.poll(() => readBoard(writer.doc).elements.length).toBe(3)
+
+    // The session package of the meeting's snapshot, downloaded with progress and listed.
+    await p.getByRole('button', { name: 'Export', exact: true }).click()
+    const dialog = p.getByRole('dialog', { name: 'Export' })
+    await expect.poll(() => dialog.count()).toBe(1)
+    for (const format of [
+      'JSON',
+      'CSV (zip)',
+      'GraphML',
+      'SVG',
+      'PDF',
+      'PNG',
+      'Markdown minutes',
+      'Session package (zip)',
+    ])
+      expect(await dialog.getByRole('radio', { name: format }).count()).toBeGreaterThan(0)
+    await dialog.getByRole('radio', { name: 'Session package (zip)' }).check()
+    await dialog
+      .getByLabel('Board or snapshot')
+      .selectOption({ label: (await automatic.locator('strong').textContent()) ?? '' })
+    const [download] = await Promise.all([
+      p.waitForEvent('download', { timeout: 60_000 }),
+      dialog.getByRole('button', { name: 'Download' }).click(),
+    ])
+    const file = artifactPath('history-session-package.zip')
+    await download.saveAs(file)
+    expect(download.suggestedFilename()).toMatch(/session\.zip$/)
+    const { readFileSync } = await import('node:fs')
+    const zip = new Uint8Array(readFileSync(file))
+    const names = zipEntries(zip).map((e) => e.name)
+    expect(names.slice(0, 6)).toEqual([
+      'README.md',
+      'board.json',
+      'elements.csv',
+      'links.csv',
+      'board.graphml',
+      'minutes.md',
+    ])
+    expect(names).toEqual(expect.arrayContaining(['board.svg', 'board.pdf']))
+    // It is the snapshot's package: the board as the meeting left it.
+    const json = JSON.parse(zipFile(zip, 'board.json').toString('utf8')) as {
+      snapshot: { label: string } | null
+      board: { elements: { label: string }[] }
+    }
+    expect(json.snapshot?.label).toMatch(/^End of meeting 1/)
+    expect(json.board.elements.map((e) => e.label).sort()).toEqual(['Kommunen', 'Tid'])
+    await expect.poll(() => dialog.getByRole('status').last().textContent()).toMatch(/^Saved .*session\.zip/)
+    await p.screenshot({ path: artifactPath('history-export.png') })
+    expect(errors).toEqual([])
+  })
+
+  it('the SVG export and the canvas draw the same board', async () => {
+    const errors: string[] = []
+    const board = await server.createBoard('Samordningsförbundet')
+    const writer = await openBoardWriter(server.ws, board.id, board.tokens.facilitator)
+    writers.push(writer)
+    const { doc, ctx } = writer
+    const arena = addElement(
+      doc,
+      { type: 'arena', x: -40, y: 300, w: 620, h: 260, label: 'Samverkansteam' },
+      ctx,
+    )
+    const af = addElement(
+      doc,
+      { type: 'actor', kind: 'organization', x: 0, y: 0, label: 'Arbetsförmedlingen' },
+      ctx,
+    )
+    const fk = addElement(
+      doc,
+      { type: 'actor', kind: 'organization', x: 0, y: 150, label: 'Försäkringskassan' },
+      ctx,
+    )
+    const coach = addElement(
+      doc,
+      { type: 'actor', kind: 'role', x: 20, y: 380, label: 'Coach', org: af },
+      ctx,
+    )
+    const money = addElement(
+      doc,
+      { type: 'resource', kind: 'funding', x: 420, y: 0, label: 'Finansiering' },
+      ctx,
+    )
+    const know = addElement(
+      doc,
+      { type: 'resource', kind: 'knowledge', x: 300, y: 400, label: 'Kunskap om regelverk' },
+      ctx,
+    )
+    const work = addElement(
+      doc,
+      { type: 'value', kind: 'service-user', x: 820, y: 80, label: 'Egen försörjning' },
+      ctx,
+    )
+    const barrier = addElement(
+      doc,
+      { type: 'barrier', x: 820, y: 380, label: 'Sekretess mellan myndigheter' },
+      ctx,
+    )
+    const note = addElement(doc, { type: 'note', x: 1100, y: 200, label: 'Fråga: vem äger processen?' }, ctx)
+    addToArena(doc, [coach, know], arena, ctx)
+    setElementColor(doc, [note], '#ffe08a', ctx)
+    setElementTags(doc, money, ['samordning'], ctx)
+    connect(doc, { from: af, to: money, kind: 'provides', label: 'statliga medel' }, ctx)
+    connect(doc, { from: fk, to: know, kind: 'provides' }, ctx)
+    connect(doc, { from: money, to: work, kind: 'contributes' }, ctx)
+    connect(doc, { from: af, to: fk, kind: 'collaborates' }, ctx)
+    connect(doc, { from: barrier, to: work, kind: 'hinders' }, ctx)
+    connect(doc, { from: coach, to: know, kind: 'integrates' }, ctx)
+    await writer.flushed()
+
+    const p = await page(errors, 'Olle')
+    await openBoard(p, `${server.http}${board.links.participant}`)
+    await elementId(p, 'Fråga: vem äger processen?')
+    await p.getByRole('button', { name: 'Zoom to fit', exact: true }).click()
+    const canvas = p.locator('.board-canvas').first()
+    // The canvas's dotted grid and off-white paper are page styling, not the board's drawing.
+    await canvas.evaluate((el) => {
+      ;(el as HTMLElement).style.backgroundImage = 'none'
+      ;(el as HTMLElement).style.backgroundColor = '#ffffff'
+      ;(document.activeElement as HTMLElement | null)?.blur()
+    })
+    await p.mouse.move(0, 0)
+    const rect = (await canvas.boundingBox())!
+    // The camera's transform, from where one element is drawn.
+    const scale = await p.evaluate(() => window.__circleboard!.scale())
+    const at = (await p.evaluate((id) => window.__circleboard!.screenBox(id), af))!
+    const data = readBoard(doc)
+    const afData = data.elements.find((e) => e.id === af)!
+    const tx = at.x - rect.x - afData.x * scale
+    const ty = at.y - rect.y - afData.y * scale
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    const canvasPng = await canvas.screenshot()
+
+    // The SVG export of the same board (the server's drawing of the board is the same markup).
+    const svg = exportSvg(data, { lang: 'en', title: false, legend: false })
+    const res = await fetch(`${server.http}/api/boards/${board.id}/export?format=svg&lang=en`, {
+      headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+    })
+    expect(res.status).toBe(200)
+    const boardGroup = (s: string): string => {
+      const start = s.indexOf('<g class="cb-board">')
+      return s.slice(start, s.indexOf('\n</g>', s.indexOf('<g class="cb-elements">')))
+    }
+    expect(boardGroup(await res.text())).toBe(boardGroup(svg))
+    // The SVG's viewBox, moved to whole pixels on screen: an image is laid out on the pixel grid, the canvas
+    // draws at the camera's fractional offset. Same scale and translation, so every board point lands on the
+    // same screen point in both.
+    const [vx, vy, vw, vh] = /viewBox="([^"]+)"/.exec(svg)![1]!.split(' ').map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ]
+    const left = Math.floor(vx * scale + tx)
+    const top = Math.floor(vy * scale + ty)
+    const width = Math.ceil(vw * scale) + 2
+    const height = Math.ceil(vh * scale) + 2
+    const aligned = svg.replace(
+      /<svg([^>]*?) width="[^"]*" height="[^"]*" viewBox="[^"]*"/,
+      `<svg$1 width="${width}" height="${height}" viewBox="${(left - tx) / scale} ${(top - ty) / scale} ${width / scale} ${height / scale}"`,
+    )
+    expect(aligned).not.toBe(svg)
+    const svgPage = await (
+      await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 })
+    ).newPage()
+    contexts.push(svgPage.context())
+    await svgPage.setContent(
+      `<body style="margin:0"><div id="frame" style="position:relative;overflow:hidden;background:#fff;` +
+        `width:${rect.width}px;height:${rect.height}px"><img id="svg" style="position:absolute;` +
+        `left:${left}px;top:${top}px;width:${width}px;height:${height}px" ` +
+        `src="data:image/svg+xml;base64,${Buffer.from(aligned).toString('base64')}"></div></body>`,
+    )
+    await svgPage.evaluate(() => (document.getElementById('svg') as HTMLImageElement).decode())
+    const svgPng = await svgPage.locator('#frame').screenshot()
+
+    writeFileSync(artifactPath('history-svg-canvas.png'), canvasPng)
+    writeFileSync(artifactPath('history-svg-export.png'), svgPng)
+    const cmp = await compareImages(svgPage, canvasPng, svgPng, { pixelTolerance: 64, block: 16, shift: 1 })
+    writeFileSync(artifactPath('history-svg-diff.png'), cmp.diffPng)
+    writeFileSync(
+      artifactPath('history-svg-compare.json'),
+      JSON.stringify({ scale, tx, ty, ...cmp, diffPng: undefined }, null, 2),
+    )
+    expect(cmp.differentPixels).toBeLessThan(0.01)
+    expect(cmp.worstBlock).toBeLessThan(12)
+    expect(errors).toEqual([])
+  })
+})
