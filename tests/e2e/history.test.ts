@@ -8,14 +8,17 @@
  *   screenshotted and compared pixel by pixel (anti-aliasing may differ; layout, colours, shapes and text
  *   positions may not). Both images and their difference are kept as artifacts.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import {
   addElement,
   addToArena,
+  boardScene,
   connect,
+  exportBoardJson,
   exportSvg,
+  legendDrawing,
   readBoard,
   relabelElement,
   setElementColor,
@@ -222,7 +225,6 @@ describe('history in the browser', () => {
     const file = artifactPath('history-session-package.zip')
     await download.saveAs(file)
     expect(download.suggestedFilename()).toMatch(/session\.zip$/)
-    const { readFileSync } = await import('node:fs')
     const zip = new Uint8Array(readFileSync(file))
     const names = zipEntries(zip).map((e) => e.name)
     expect(names.slice(0, 6)).toEqual([
@@ -379,6 +381,135 @@ describe('history in the browser', () => {
     )
     expect(cmp.differentPixels).toBeLessThan(0.01)
     expect(cmp.worstBlock).toBeLessThan(12)
+    expect(errors).toEqual([])
+  })
+
+  it('a snapshot saved by hand, opened read-only; a PNG export; CSV and JSON imports', async () => {
+    const errors: string[] = []
+    const board = await server.createBoard('Cirkeln i Gävle')
+    const writer = await openBoardWriter(server.ws, board.id, board.tokens.facilitator)
+    writers.push(writer)
+    const region = addElement(
+      writer.doc,
+      { type: 'actor', kind: 'organization', x: 0, y: 0, label: 'Region Gävleborg' },
+      writer.ctx,
+    )
+    const care = addElement(
+      writer.doc,
+      { type: 'resource', kind: 'competence', x: 400, y: 0, label: 'Vård' },
+      writer.ctx,
+    )
+    connect(writer.doc, { from: region, to: care, kind: 'provides' }, writer.ctx)
+    await writer.flushed()
+    const p = await page(errors)
+    await openBoard(p, `${server.http}${board.links.facilitator}`)
+
+    // Save snapshot: a label, then the History panel shows it, with its author (once the board knows them).
+    await expect.poll(() => readBoard(writer.doc).people.map((x) => x.name)).toContain('Fia')
+    await p.getByRole('button', { name: 'Save snapshot', exact: true }).click()
+    const save = p.getByRole('dialog', { name: 'Save snapshot' })
+    await expect.poll(() => save.count()).toBe(1)
+    await save.getByLabel('Label').fill('Före workshopen')
+    await save.getByRole('button', { name: 'Save', exact: true }).click()
+    const item = p.locator('.history-item', { hasText: 'Före workshopen' })
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1)
+    expect(await item.getAttribute('data-automatic')).toBe('false')
+    expect(await item.textContent()).toContain('by Fia')
+
+    // The board changes; the snapshot opens read-only, as it was.
+    relabelElement(writer.doc, care, 'Vård och omsorg', writer.ctx)
+    await elementId(p, 'Vård och omsorg')
+    await item.getByRole('button', { name: 'Open', exact: true }).click()
+    const viewing = p.getByRole('region', { name: 'Viewing snapshot Före workshopen — read-only' })
+    await expect.poll(() => viewing.locator('.history-canvas').count(), { timeout: 15_000 }).toBe(1)
+    expect(await p.getByRole('button', { name: 'Add actor', exact: true }).isDisabled()).toBe(true)
+    await p.screenshot({ path: artifactPath('history-snapshot-view.png') })
+    await viewing.getByRole('button', { name: 'Back to live' }).click()
+    await expect.poll(() => p.locator('.history-overlay').count()).toBe(0)
+    expect(await p.getByRole('button', { name: 'Add actor', exact: true }).isDisabled()).toBe(false)
+
+    // PNG of the whole board at 2x with the legend, drawn in the browser.
+    await p.getByRole('button', { name: 'Export', exact: true }).click()
+    const dialog = p.getByRole('dialog', { name: 'Export' })
+    await expect.poll(() => dialog.count()).toBe(1)
+    await dialog.getByRole('radio', { name: 'PNG' }).check()
+    await dialog.getByLabel('Resolution').selectOption({ label: '2×' })
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download' }).click(),
+    ])
+    const pngFile = artifactPath('history-board.png')
+    await download.saveAs(pngFile)
+    const png = readFileSync(pngFile)
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    const now = readBoard(writer.doc)
+    const bounds = boardScene(now, { lang: 'en' }).bounds!
+    const legend = legendDrawing('en', { board: now, maxHeight: Math.max(bounds.h, 360) })
+    expect(png.readUInt32BE(16)).toBe(Math.ceil((bounds.w + 24 + legend.w) * 2))
+    expect(png.readUInt32BE(20)).toBe(Math.ceil(Math.max(bounds.h, legend.h) * 2))
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click()
+
+    // A CSV table: the mapping step guesses the columns, shows the bad rows, imports the good ones as one
+    // change, which one Ctrl+Z takes back.
+    await p.getByRole('button', { name: 'Import', exact: true }).click()
+    const importing = p.getByRole('dialog', { name: 'Import' })
+    await expect.poll(() => importing.count()).toBe(1)
+    const csv = [
+      'Namn;Typ;Myndighet;Övrigt',
+      'Socialtjänsten;Aktör;Gävle kommun;x',
+      'Finansiering;Resurs;;y',
+      ';Resurs;;tom',
+      'Rymdskepp;Farkost;;okänd',
+    ].join('\r\n')
+    await importing.getByLabel('File').setInputFiles({
+      name: 'aktorer.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\uFEFF' + csv, 'utf8'),
+    })
+    await expect.poll(() => importing.getByLabel('Field of column Namn').count()).toBe(1)
+    expect(await importing.getByLabel('Field of column Namn').inputValue()).toBe('label')
+    expect(await importing.getByLabel('Field of column Myndighet').inputValue()).toBe('organisation')
+    const rowErrors = importing.getByTestId('csv-errors')
+    const cells = await rowErrors
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '').slice(0, 2)))
+    expect(cells).toEqual([
+      ['4', 'Namn'],
+      ['5', 'Typ'],
+    ])
+    // "Övrigt" is not guessed; mapping it to the labels moves the label field there.
+    await importing.getByLabel('Field of column Övrigt').selectOption('label')
+    expect(await importing.getByLabel('Field of column Namn').inputValue()).toBe('')
+    await importing.getByLabel('Field of column Namn').selectOption('label')
+    await importing.getByRole('button', { name: 'Import 3 elements' }).click()
+    await expect.poll(() => importing.count()).toBe(0)
+    const labels = async (): Promise<string[]> => (await boardData(p)).elements.map((e) => e.label).sort()
+    await expect
+      .poll(labels)
+      .toEqual(['Finansiering', 'Gävle kommun', 'Region Gävleborg', 'Socialtjänsten', 'Vård och omsorg'])
+    const placed = (await boardData(p)).elements.filter((e) => e.label === 'Socialtjänsten')[0]!
+    expect(placed.x).toBeGreaterThan(400 + 200)
+    await p.locator('.board-canvas').first().focus()
+    await p.keyboard.press('Control+z')
+    await expect.poll(labels).toEqual(['Region Gävleborg', 'Vård och omsorg'])
+
+    // A board JSON file into a new board: its facilitator link opens.
+    await p.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect.poll(() => importing.count()).toBe(1)
+    const file = exportBoardJson({ ...now, meta: { ...now.meta, title: 'Kopia av cirkeln' } })
+    await importing.getByLabel('File').setInputFiles({
+      name: 'cirkeln.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file, 'utf8'),
+    })
+    await importing.getByRole('radio', { name: /A new board/ }).check()
+    await importing.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect.poll(() => p.url(), { timeout: 15_000 }).not.toContain(board.id)
+    await expect
+      .poll(() => p.locator('[data-status]').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('live')
+    await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Kopia av cirkeln')
+    expect(await p.locator('.role-badge').first().textContent()).toBe('Facilitator')
     expect(errors).toEqual([])
   })
 })

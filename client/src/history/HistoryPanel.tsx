@@ -175,6 +175,12 @@ export function HistoryPanel({ feature, store, revision }: HistoryPanelProps) {
   )
 }
 
+/** The author as the server names them: a display name, or (for someone the board did not know yet) a role. */
+function authorName(author: string, t: ReturnType<typeof useI18n>['t']): string {
+  if (author === 'facilitator' || author === 'participant' || author === 'viewer') return t(`role.${author}`)
+  return author
+}
+
 interface ItemProps {
   readonly snapshot: SnapshotSummary
   readonly name: string
@@ -202,7 +208,7 @@ function SnapshotItem({ snapshot: s, name, facilitator, onOpen, onCompare, onExp
       <p className="history-item-meta">
         <time dateTime={new Date(s.createdAt).toISOString()}>{formatDate(s.createdAt, 'datetime')}</time>
         {s.meeting !== null && <> · {t('history.meeting', { number: s.meeting })}</>}
-        {s.author !== null && <> · {t('history.by', { name: s.author })}</>}
+        {s.author !== null && <> · {t('history.by', { name: authorName(s.author, t) })}</>}
       </p>
       <div className="history-item-actions" role="group" aria-label={t('history.actionsFor', { name })}>
         <button type="button" className="history-secondary" onClick={onOpen}>
