@@ -37,7 +37,7 @@ import {
   requireArray,
   requireElement,
   requireObject,
-  validElements,
+  storedZKeys,
 } from './access.js'
 import type { BoardMaps } from '../writeBoard.js'
 
@@ -131,7 +131,7 @@ export function addElement(doc: Y.Doc, input: NewElement, ctx: EditContext): str
   checkOrg(maps, org, id)
   checkArena(maps, arena, input.type, id)
 
-  const zs = [...validElements(maps).values()].map((e) => e.data.z)
+  const zs = storedZKeys(maps)
   const z = input.z ?? (input.type === 'arena' ? keysBefore(zs, 1)[0] : keysAfter(zs, 1)[0]) ?? 'a0'
   const el: ElementData = {
     id,
