@@ -3,7 +3,7 @@
  * Escape, and returns focus to what opened it. Keys typed in it never reach the board's shortcuts (React
  * events bubble through the component tree, whatever the top layer shows).
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useI18n } from '../i18n/index.js'
 
 /** Props of a dialog. */
@@ -26,7 +26,9 @@ export function Dialog({ title, onClose, role = 'dialog', className, children }:
     close.current = onClose
   }, [onClose])
 
-  useEffect(() => {
+  // A layout effect: its cleanup closes the dialog while it is still in the page, so the browser returns
+  // focus to what opened it (a passive cleanup would run after the element was removed).
+  useLayoutEffect(() => {
     const el = ref.current
     if (!el) return
     if (!el.open) el.showModal()

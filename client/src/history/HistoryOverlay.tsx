@@ -37,10 +37,12 @@ export function HistoryOverlay({ feature, store, view }: HistoryOverlayProps) {
   const sceneRef = useRef<CompareScene | null>(null)
   const back = (): void => store.show({ kind: 'none' })
 
-  // The live canvas listens for wheel events natively on its container, around this overlay.
+  // The live canvas listens for wheel events natively on its container, around this overlay. Focus moves
+  // here when the overlay opens: what the main area shows has changed.
   useEffect(() => {
     const el = root.current
     if (!el) return
+    el.focus({ preventScroll: true })
     const stop = (e: WheelEvent): void => e.stopPropagation()
     el.addEventListener('wheel', stop)
     return () => el.removeEventListener('wheel', stop)
@@ -95,6 +97,7 @@ export function HistoryOverlay({ feature, store, view }: HistoryOverlayProps) {
       className="canvas-overlay history-overlay"
       role="region"
       aria-label={title}
+      tabIndex={-1}
       data-view={view.kind}
       data-status={data.status}
       data-added={counts?.added}
@@ -109,10 +112,10 @@ export function HistoryOverlay({ feature, store, view }: HistoryOverlayProps) {
         if (e.key === 'Escape' && !e.defaultPrevented) back()
       }}
     >
-      <div className="history-banner" role="status">
+      <div className="history-banner">
         <strong>{title}</strong>
         {counts && (
-          <span className="history-counts">
+          <span className="history-counts" role="status">
             {STATES.map((s) => (
               <span key={s} className={`history-change history-change-${s}`}>
                 <svg viewBox="-10 -10 20 20" width="14" height="14" aria-hidden="true">
