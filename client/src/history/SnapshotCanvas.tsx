@@ -44,7 +44,16 @@ export function SnapshotCanvas({ doc, label, setup, onModel }: SnapshotCanvasPro
       }),
     [model],
   )
-  useEffect(() => () => model.destroy(), [model])
+  // Destroyed a moment after unmounting, unless mounted again at once (StrictMode runs effects twice with the
+  // same memoised model; destroying it at the first cleanup would leave the view without updates).
+  const destroyTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(() => {
+    if (destroyTimer.current !== null) clearTimeout(destroyTimer.current)
+    destroyTimer.current = null
+    return () => {
+      destroyTimer.current = setTimeout(() => model.destroy(), 0)
+    }
+  }, [model])
   useEffect(() => model.store.setLanguage(lang), [model, lang])
   useEffect(() => (setup ? setup(model) : undefined), [model, setup])
   useEffect(() => {
