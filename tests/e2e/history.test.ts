@@ -11,6 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import * as Y from 'yjs'
 import {
   addElement,
   addToArena,
@@ -18,6 +19,7 @@ import {
   connect,
   exportBoardJson,
   exportSvg,
+  initBoardDoc,
   legendDrawing,
   readBoard,
   relabelElement,
@@ -511,5 +513,48 @@ describe('history in the browser', () => {
     await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Kopia av cirkeln')
     expect(await p.locator('.role-badge').first().textContent()).toBe('Facilitator')
     expect(errors).toEqual([])
+  })
+
+  it('on a server with a server key, a JSON import into a new board asks for the key', async () => {
+    const key = 'the-circle-server-key-0123456789'
+    const keyed = await startServerProcess({ env: { SERVER_KEY: key } })
+    try {
+      const res = await fetch(`${keyed.http}/api/boards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ title: 'Med nyckel' }),
+      })
+      expect(res.status).toBe(201)
+      const created = (await res.json()) as { links: { facilitator: string } }
+      const errors: string[] = []
+      const p = await page(errors)
+      await openBoard(p, `${keyed.http}${created.links.facilitator}`)
+      await p.getByRole('button', { name: 'Import', exact: true }).click()
+      const importing = p.getByRole('dialog', { name: 'Import' })
+      await expect.poll(() => importing.count()).toBe(1)
+      const doc = new Y.Doc()
+      initBoardDoc(doc, {
+        title: 'Importerad med nyckel',
+        template: null,
+        createdAt: new Date().toISOString(),
+      })
+      const file = exportBoardJson(readBoard(doc))
+      await importing.getByLabel('File').setInputFiles({
+        name: 'tom.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(file, 'utf8'),
+      })
+      const submit = importing.getByRole('button', { name: 'Import', exact: true })
+      await expect.poll(() => importing.getByLabel('Server key').count()).toBe(1)
+      expect(await submit.isDisabled()).toBe(true)
+      await importing.getByLabel('Server key').fill(key)
+      await submit.click()
+      await expect
+        .poll(() => p.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
+        .toBe('Importerad med nyckel')
+      expect(errors).toEqual([])
+    } finally {
+      await keyed.stop()
+    }
   })
 })

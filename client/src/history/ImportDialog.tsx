@@ -4,7 +4,7 @@
  * actors, resources and value outcomes goes through the column mapping step and is added here, laid out
  * beside the board, as one undoable change that reaches everyone through the board's sync.
  */
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { importBoardJson, type CsvImportResult, type ImportError } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import type { FeatureContext } from '../board/features.js'
@@ -15,6 +15,7 @@ import { CsvMappingStep } from './CsvMappingStep.js'
 import { startMapping, type MappingState } from './csvMappingState.js'
 import { placeDrafts, writeDrafts } from './csvPlacement.js'
 import { importBoardFile } from './snapshotApi.js'
+import { fetchServerFacts } from '../api/api.js'
 import './history.css'
 
 /** Props of the dialog. */
@@ -49,7 +50,21 @@ export function ImportDialog({ feature, store }: ImportDialogProps) {
   const [into, setInto] = useState<'new' | 'merge'>('new')
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const [serverKey, setServerKey] = useState('')
+  // A server that asks for its key to create boards asks for it for a board made by an import too.
+  const [keyRequired, setKeyRequired] = useState(false)
   const fileId = useId()
+  const keyId = useId()
+  useEffect(() => {
+    let live = true
+    fetchServerFacts().then(
+      (facts) => live && setKeyRequired(facts.serverKeyRequired),
+      () => {},
+    )
+    return () => {
+      live = false
+    }
+  }, [])
 
   const readFile = async (file: File): Promise<void> => {
     setMessage(null)
@@ -81,7 +96,9 @@ export function ImportDialog({ feature, store }: ImportDialogProps) {
     try {
       const target =
         into === 'new' ? ({ into: 'new' } as const) : ({ into: 'merge', boardId: feature.boardId } as const)
-      const outcome = await importBoardFile(text, feature.token, target)
+      // Creating a board is authorised by the server key (when there is one), not by this board's link.
+      const token = into === 'new' && keyRequired ? serverKey : feature.token
+      const outcome = await importBoardFile(text, token, target)
       if (!outcome.ok) {
         const problems = outcome.errors.map((e) => `${e.path}: ${e.message}`).join('; ')
         setMessage({ text: t('import.refused', { reason: problems || outcome.message }), error: true })
@@ -182,6 +199,19 @@ export function ImportDialog({ feature, store }: ImportDialogProps) {
               </label>
             </fieldset>
           )}
+          {into === 'new' && keyRequired && step.problems.length === 0 && (
+            <div className="history-field-label">
+              <label htmlFor={keyId}>{t('start.serverKey')}</label>
+              <input
+                id={keyId}
+                type="password"
+                autoComplete="off"
+                value={serverKey}
+                onChange={(e) => setServerKey(e.target.value)}
+              />
+              <span className="muted">{t('start.serverKeyHelp')}</span>
+            </div>
+          )}
           <div className="history-actions">
             <button
               type="button"
@@ -191,7 +221,13 @@ export function ImportDialog({ feature, store }: ImportDialogProps) {
             >
               {t('import.back')}
             </button>
-            <button type="submit" className="button" disabled={busy || step.problems.length > 0}>
+            <button
+              type="submit"
+              className="button"
+              disabled={
+                busy || step.problems.length > 0 || (into === 'new' && keyRequired && serverKey === '')
+              }
+            >
               {busy ? t('import.working') : t('import.json.submit')}
             </button>
           </div>
