@@ -3,10 +3,11 @@
  * lives there (CONVENTIONS.md habit 12). `{name}` placeholders are filled by `t(key, { name })`.
  */
 import * as core from './messages/core.js'
+import * as facilitation from './messages/facilitation.js'
 import * as panels from './messages/panels.js'
 import * as history from './messages/history.js'
 
-export const en = { ...core.en, ...panels.en, ...history.en } as const
+export const en = { ...core.en, ...facilitation.en, ...panels.en, ...history.en } as const
 
 /** Message keys. */
 export type MessageKey = keyof typeof en

@@ -3,18 +3,17 @@
  * reaches the server's HTTP logs), shows the connection state and who is here, and hosts the board view.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { DocName, tokenFromFragment, upsertPerson } from '@circleboard/shared'
+import { DocName, tokenFromFragment } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import { BoardConnection } from '../sync/BoardConnection.js'
-import { useYValue, usePresenceCount } from '../sync/hooks.js'
+import { useYValue } from '../sync/hooks.js'
 import { BoardModel, BoardModelContext } from '../board/BoardModel.js'
 import { BoardWorkspace } from '../board/BoardWorkspace.js'
 import { mergeSlots, type FeatureContext } from '../board/features.js'
 import { usePanelSlots } from '../panels/index.js'
-import { useFacilitationSlots } from '../facilitation/index.js'
+import { PresenceBar, useFacilitationSlots } from '../facilitation/index.js'
 import { useHistorySlots } from '../history/index.js'
 import { useAnalysisSlots } from '../analysis/index.js'
-import { colorFor, displayName, personId as personIdOfBrowser } from '../sync/identity.js'
 import { rememberBoard } from '../sync/recentBoards.js'
 import { personalToken } from '../sync/personalToken.js'
 import { ConnectionBadge } from '../components/ConnectionBadge.js'
@@ -62,7 +61,6 @@ function BoardView({ conn }: { conn: BoardConnection }) {
   const title = useYValue(meta, () =>
     typeof meta.get('title') === 'string' ? (meta.get('title') as string) : '',
   )
-  const people = usePresenceCount(conn.provider.awareness)
   const role = conn.claims?.role ?? 'viewer'
   const personId = conn.claims?.personId ?? null
   const model = useMemo(
@@ -80,27 +78,7 @@ function BoardView({ conn }: { conn: BoardConnection }) {
   useEffect(() => () => model.destroy(), [model])
   useEffect(() => model.store.setLanguage(lang), [model, lang])
 
-  useEffect(() => {
-    const id = personId ?? personIdOfBrowser()
-    const name = displayName(t('identity.guest'))
-    conn.provider.awareness.setLocalStateField('user', { id, name, color: colorFor(id), role })
-    // Provenance names resolve through the board's people (a pseudonymous board stores pseudonyms).
-    if (personId && role !== 'viewer') {
-      const register = (): void => {
-        try {
-          upsertPerson(
-            conn.doc,
-            { id: personId, name, role },
-            { personId, meeting: null, origin: model.origin },
-          )
-        } catch {
-          // a refused registration only loses the name in provenance
-        }
-      }
-      if (conn.provider.synced) register()
-      else conn.provider.once('sync', register)
-    }
-  }, [conn, role, t, personId, model])
+  // Presence (the awareness `user` field, name, colour) and registration in `people`: facilitation/.
 
   const feature: FeatureContext = useMemo(
     () => ({ conn, model, role, personId, token: conn.token, boardId: conn.room }),
@@ -137,9 +115,7 @@ function BoardView({ conn }: { conn: BoardConnection }) {
           <span className="role-badge">{t(`role.${role}`)}</span>
           {role === 'viewer' && <span className="role-badge muted">{t('board.readOnly')}</span>}
           <span className="spacer" />
-          <span className="presence" data-testid="presence-count">
-            {t('board.people', { count: people })}
-          </span>
+          <PresenceBar feature={feature} />
           <ConnectionBadge conn={conn} />
           <LanguageSwitch />
         </header>

@@ -1,0 +1,107 @@
+/**
+ * This person's private notes during a silent brainstorm, drawn over the board where they were made,
+ * with a look of their own (dashed border, a lock, "Only you"), editable and deletable. They live in the
+ * person's drafts document, which nobody else can open (server/SPEC.md S3), until the facilitator's
+ * reveal moves them all onto the board at once (F5).
+ *
+ * HTML rather than canvas: a textarea is the best editor there is, and the notes are few. One wrapper
+ * follows the camera with a CSS transform set directly (no React render per pan or zoom).
+ */
+import { useEffect, useRef } from 'react'
+import { deleteDraftNote, relabelDraftNote, ELEMENT_SPECS, type DraftNote } from '@circleboard/shared'
+import { useI18n } from '../i18n/index.js'
+import type { FacilitationSession } from './FacilitationSession.js'
+import { useDerived, useStore } from './hooks.js'
+
+/** The draft notes layer over the canvas. */
+export function DraftNotes({ session }: { session: FacilitationSession }) {
+  const { t } = useI18n()
+  const { camera } = session.feature.model
+  const wrapper = useRef<HTMLDivElement>(null)
+  const brainstorm = useDerived(session.control, (c) => {
+    const b = c.state.session.brainstorm
+    return b && b.status === 'collecting' ? b.id : null
+  })
+  const drafts = useStore(session.drafts)
+  const notes = brainstorm ? drafts.notes.filter((n) => n.brainstorm === brainstorm) : []
+
+  useEffect(() => {
+    const apply = (): void => {
+      const el = wrapper.current
+      if (!el) return
+      const { x, y, scale } = camera.get()
+      el.style.transform = `translate(${x}px, ${y}px) scale(${scale})`
+    }
+    apply()
+    return camera.subscribe(apply)
+  }, [camera, notes.length])
+
+  if (notes.length === 0) return null
+  return (
+    <div
+      ref={wrapper}
+      className="fac-drafts"
+      role="group"
+      aria-label={t('fac.drafts.group', { count: notes.length })}
+    >
+      {notes.map((n) => (
+        <DraftNoteCard key={n.id} note={n} session={session} />
+      ))}
+    </div>
+  )
+}
+
+function DraftNoteCard({ note, session }: { note: DraftNote; session: FacilitationSession }) {
+  const { t } = useI18n()
+  const area = useRef<HTMLTextAreaElement>(null)
+  const focusId = useStore(session.focusDraft)
+  const { w, h } = ELEMENT_SPECS.note.defaultSize
+  const origin = session.feature.model.origin
+
+  useEffect(() => {
+    if (focusId !== note.id) return
+    area.current?.focus()
+    session.focusDraft.set(null)
+  }, [focusId, note.id, session])
+
+  const remove = (): void => {
+    const doc = session.draftsDoc
+    if (doc) deleteDraftNote(doc, note.id, origin)
+  }
+  return (
+    <div
+      className="canvas-overlay fac-draft"
+      data-draft={note.id}
+      style={{ left: note.x, top: note.y, width: w, height: h }}
+      onKeyDown={(e) => {
+        // Keys typed here are text, not board shortcuts (Delete, letters).
+        e.stopPropagation()
+        if (e.key === 'Escape') area.current?.blur()
+      }}
+      onDoubleClick={(e) => e.stopPropagation()}
+    >
+      <div className="fac-draft-head">
+        <span className="fac-draft-private">🔒 {t('fac.drafts.private')}</span>
+        <button
+          type="button"
+          className="icon-button fac-draft-delete"
+          aria-label={t('fac.drafts.delete')}
+          onClick={remove}
+        >
+          ×
+        </button>
+      </div>
+      <textarea
+        ref={area}
+        className="fac-draft-text"
+        aria-label={t('fac.drafts.label')}
+        defaultValue={note.label}
+        maxLength={2000}
+        onChange={(e) => {
+          const doc = session.draftsDoc
+          if (doc) relabelDraftNote(doc, note.id, e.target.value, origin)
+        }}
+      />
+    </div>
+  )
+}
