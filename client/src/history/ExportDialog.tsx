@@ -239,10 +239,13 @@ function ProgressLine({ progress, id, locale }: { progress: DownloadProgress; id
   const { t } = useI18n()
   const fraction = progressFraction(progress)
   const received = formatBytes(progress.received, locale)
+  // Nothing arrived yet: the server is still drawing (a PDF of a large board takes seconds).
   const text =
-    fraction === null
-      ? t('export.progressUnknown', { received })
-      : t('export.progress', { received, total: formatBytes(progress.total ?? 0, locale) })
+    progress.received === 0
+      ? t('export.preparing')
+      : fraction === null
+        ? t('export.progressUnknown', { received })
+        : t('export.progress', { received, total: formatBytes(progress.total ?? 0, locale) })
   return (
     <div className="history-progress" data-testid="export-progress">
       {/* Without `value` a progress bar is indeterminate: the size of a streamed zip is not known. */}
