@@ -15,11 +15,31 @@
  *   2. one is a role/person/group whose `org` is the other (membership).
  *   Value outcomes, barriers, notes and arenas put no actors behind a link's end, so two resources merely
  *   contributing to the same value do not make their providers adjacent.
+ *
+ * Who computes what: the map is a graphology graph (`mapGraph.ts`) and graphology-metrics'
+ * `degreeCentrality` gives degree centrality. Betweenness is exact through graphology-metrics while the
+ * actor network is small enough for that to fit the time budget (`GRAPHOLOGY_BETWEENNESS_LIMIT`: every
+ * research circle's board); past it, the budgeted Brandes of `betweenness.ts` (exact per component while
+ * the budget lasts, sampled beyond) keeps all indicators of a 3,000-element board well under 50 ms.
  */
+import { degreeCentrality } from 'graphology-metrics/centrality/degree.js'
 import { betweennessCentrality } from './betweenness.js'
 import { buildAdjacency } from './mapIndex.js'
 import type { MapIndex } from './mapIndex.js'
+import { exactBetweenness, mapGraph } from './mapGraph.js'
 import type { Attribution } from './organisations.js'
+
+/**
+ * Largest actor network, in work units `n × (n + arcs)`, whose betweenness graphology-metrics computes.
+ * Its cost per source is a pass over all n nodes (it allocates per node) plus a search of the source's
+ * component, so n × (n + arcs) bounds it. Measured on the 2-core development machine at 7-10 ns a unit:
+ * 200 actors with 1,100 adjacencies (490,000 units) take 6-7 ms, 500 actors with 2,600 take 35 ms. The
+ * limit keeps it under ~10 ms, a fifth of the budget for all indicators.
+ */
+export const GRAPHOLOGY_BETWEENNESS_LIMIT = 1_000_000
+
+/** How betweenness was computed: exactly by graphology-metrics, or by the budgeted Brandes. */
+export type BetweennessMethod = 'graphology' | 'budgeted'
 
 /** Centrality of one actor. */
 export interface ActorCentrality {
@@ -40,6 +60,8 @@ export interface ActorCentrality {
 export interface CentralityResult {
   readonly actors: readonly ActorCentrality[]
   readonly betweennessExact: boolean
+  /** `graphology` for networks within `GRAPHOLOGY_BETWEENNESS_LIMIT`, else `budgeted` (`betweenness.ts`). */
+  readonly betweennessMethod: BetweennessMethod
   /** Number of actors in the actor network and of its distinct adjacencies. */
   readonly actorNetwork: { readonly actors: number; readonly adjacencies: number }
 }
@@ -50,7 +72,7 @@ export function actorCentrality(
   attribution: Attribution,
   budget?: number,
 ): CentralityResult {
-  const { elements, start } = index
+  const { elements } = index
   const n = elements.length
   const actorIndices: number[] = []
   const local = new Int32Array(n).fill(-1)
@@ -59,24 +81,32 @@ export function actorCentrality(
     local[i] = actorIndices.length
     actorIndices.push(i)
   }
-  const network = actorNetwork(index, attribution, local, actorIndices.length)
-  const between = betweennessCentrality(actorIndices.length, network.start, network.adjacency, budget)
+  const count = actorIndices.length
+  const network = actorNetwork(index, attribution, local, count)
+  const useGraphology = count * (count + network.adjacency.length) <= GRAPHOLOGY_BETWEENNESS_LIMIT
+  const between = useGraphology
+    ? { values: exactBetweenness(count, network.start, network.adjacency), exact: true }
+    : betweennessCentrality(count, network.start, network.adjacency, budget)
 
+  const graph = mapGraph(index)
+  // On a board of one element graphology-metrics would divide by zero; nobody has a neighbour there.
+  const centralities = n > 1 ? degreeCentrality(graph) : {}
   const actors = actorIndices.map((i, a): ActorCentrality => {
-    const degree = start[i + 1]! - start[i]!
+    const id = elements[i]!.id
     return {
-      actorId: elements[i]!.id,
-      degree,
-      degreeCentrality: n > 1 ? degree / (n - 1) : 0,
+      actorId: id,
+      degree: graph.degree(id),
+      degreeCentrality: centralities[id] ?? 0,
       actorNeighbours: network.start[a + 1]! - network.start[a]!,
       betweenness: between.values[a]!,
-      elementIds: [elements[i]!.id],
+      elementIds: [id],
     }
   })
   return {
     actors,
     betweennessExact: between.exact,
-    actorNetwork: { actors: actorIndices.length, adjacencies: network.adjacency.length / 2 },
+    betweennessMethod: useGraphology ? 'graphology' : 'budgeted',
+    actorNetwork: { actors: count, adjacencies: network.adjacency.length / 2 },
   }
 }
 

@@ -19,7 +19,7 @@ export type {
   OrganisationInternalLinks,
   ValueFeed,
 } from './organisations.js'
-export type { ActorCentrality, CentralityResult } from './centrality.js'
+export type { ActorCentrality, BetweennessMethod, CentralityResult } from './centrality.js'
 export { indicatorSeries } from './series.js'
 export type { SeriesSnapshot, SeriesPoint } from './series.js'
 export { OVERLAY_INDICATORS, overlayValues } from './overlay.js'

@@ -6,6 +6,7 @@
 import type { BoardData } from '../model/types.js'
 import { actorCentrality } from './centrality.js'
 import { indexMap } from './mapIndex.js'
+import { mapGraph } from './mapGraph.js'
 import { indicatorsOfIndex } from './indicators.js'
 import { attribute } from './organisations.js'
 
@@ -47,9 +48,11 @@ export function overlayValues(board: BoardData, indicator: OverlayIndicator): In
   const raw = new Map<string, number>()
   let exact = true
   switch (indicator) {
-    case 'degree':
-      for (let i = 0; i < elements.length; i++) raw.set(elements[i]!.id, start[i + 1]! - start[i]!)
+    case 'degree': {
+      const graph = mapGraph(index)
+      for (const e of elements) raw.set(e.id, graph.degree(e.id))
       break
+    }
     case 'betweenness': {
       const centrality = actorCentrality(index, attribute(index))
       for (const a of centrality.actors) raw.set(a.actorId, a.betweenness)

@@ -17,6 +17,7 @@ describe('integration indicators: gaps in the map', () => {
     expect(r.centrality).toEqual({
       actors: [],
       betweennessExact: true,
+      betweennessMethod: 'graphology',
       actorNetwork: { actors: 0, adjacencies: 0 },
     })
     expect(r.counts.elements).toBe(0)
