@@ -8,6 +8,7 @@ import type { Suite } from '../types.js'
 /** Suite name -> loader. */
 export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   server: async () => (await import('./server.js')).serverSuite,
+  facilitation: async () => (await import('./facilitation.js')).facilitationSuite,
 }
 
 /** The suite `name`, or an error naming the known ones. */
