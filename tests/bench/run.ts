@@ -26,7 +26,7 @@ const resultsDir = join(repoRoot, 'tests/bench/results')
 /** Above this 1-minute load average the 2-core machine is busy enough to distort latency figures. */
 const BUSY_LOAD = 1.5
 /** Longest wait for a quiet machine before a run. */
-const QUIET_WAIT_MS = 10 * 60_000
+const QUIET_WAIT_MS = 3 * 60_000
 
 const HELP = `usage: pnpm exec tsx tests/bench/run.ts [options]
   --suite <name>       suite to run (default: server; known: ${Object.keys(SUITES).join(', ')})
@@ -34,7 +34,7 @@ const HELP = `usage: pnpm exec tsx tests/bench/run.ts [options]
   --targets <a,b>      only these servers (server suite: relay, reference, circleboard)
   --repeat <n>         runs per scenario and server; the summary takes medians (default 3)
   --quick              short durations and small sizes: a smoke run, not a measurement
-  --max-busy <pct>     before each run, wait (up to 10 min) until other processes use less than this
+  --max-busy <pct>     before each run, wait (up to 3 min) until other processes use less than this
                        much CPU, in percent of one core (default 30; 0 = do not wait)
   --node-args='<args>' extra Node.js arguments for the servers under test, for profiling
                        (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof')
