@@ -143,6 +143,7 @@ describe('facilitation in the browser', () => {
 
     await fac.getByLabel('Votes per person').fill('2')
     await fac.getByRole('button', { name: 'Start voting' }).click()
+    await fac.screenshot({ path: artifactPath('facilitation-panel.png') })
     // Anna votes by clicking the note on the board, twice.
     await expect.poll(() => banner(anna), { timeout: 15_000 }).toContain('2 of 2 left')
     const at = await centreOf(anna, tid)
@@ -164,6 +165,7 @@ describe('facilitation in the browser', () => {
     const results = boPanel.getByRole('list', { name: 'Results' })
     await expect.poll(() => results.locator('li').first().textContent(), { timeout: 15_000 }).toContain('Tid')
     expect(await results.locator('li').first().textContent()).toContain('3 votes')
+    await bo.screenshot({ path: artifactPath('facilitation-votes.png') })
     await anna.getByRole('button', { name: 'Show results' }).click()
     await expect
       .poll(() =>
@@ -185,6 +187,7 @@ describe('facilitation in the browser', () => {
     await expect.poll(() => draft.count()).toBe(1)
     await anna.keyboard.type(idea)
     await expect.poll(() => draft.inputValue()).toBe(idea)
+    await anna.screenshot({ path: artifactPath('facilitation-brainstorm.png') })
     // A change Bo makes after Anna's note reaches everyone; Anna's note does not.
     await addFromToolbar(bo, 'Add actor', 'Arbetsförmedlingen')
     await expect.poll(() => watcher.labels()).toContain('Arbetsförmedlingen')

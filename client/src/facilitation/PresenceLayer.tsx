@@ -36,8 +36,15 @@ export function PresenceLayer({ session }: { session: FacilitationSession }) {
       const role = t(roleKey(c.role, delegates().includes(c.personId)))
       return `${c.name} · ${role}`
     }
+    // Presence changes only mark the cursors stale; they are read once per frame, however many arrived.
+    let stale = true
     const draw = (): void => {
       frame = 0
+      if (stale) {
+        stale = false
+        const states = session.presence.states()
+        smoother.update(readCursors(states, session.presence.selfClientId), labelOf, model.camera.get().scale)
+      }
       const now = performance.now()
       const moving = smoother.step(now - last, model.camera.get().scale)
       last = now
@@ -55,11 +62,10 @@ export function PresenceLayer({ session }: { session: FacilitationSession }) {
       frame = requestAnimationFrame(draw)
     }
     const onMotion = (): void => {
-      const states = session.presence.states()
-      smoother.update(readCursors(states, session.presence.selfClientId), labelOf, model.camera.get().scale)
+      stale = true
       schedule()
     }
-    onMotion()
+    schedule()
     // The visible area, on the layer's canvas, for tests and the curious (like `data-cursors`).
     const markView = (): void => {
       const l = layer.current

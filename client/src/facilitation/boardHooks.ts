@@ -71,6 +71,17 @@ export function installBoardHooks(session: SessionParts): () => void {
     }),
   )
 
+  // A label being typed when the lock comes would be refused by the server: close the editor (blur is
+  // how the label editor finishes), so nothing is typed that cannot be kept.
+  let wasLocked = session.lockedForMe()
+  offs.push(
+    session.control.subscribe(() => {
+      const locked = session.lockedForMe()
+      if (locked && !wasLocked) document.querySelector<HTMLElement>('.label-editor')?.blur()
+      wasLocked = locked
+    }),
+  )
+
   // Redraw and re-tint when the round or this person's votes change.
   let last = ''
   const changed = (): void => {

@@ -69,6 +69,13 @@ export interface RemoteSelection {
 
 type State = Record<string, unknown>
 
+/** What y-protocols' awareness `change` event carries. */
+interface AwarenessChange {
+  readonly added: readonly number[]
+  readonly updated: readonly number[]
+  readonly removed: readonly number[]
+}
+
 const obj = (v: unknown): State | null =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as State) : null
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
@@ -199,6 +206,8 @@ export class PresenceStore {
   private key = ''
   private readonly peopleListeners = new Set<() => void>()
   private readonly motionListeners = new Set<() => void>()
+  /** Per awareness client: the identity part of its state as last seen (see `onChange`). */
+  private readonly identities = new Map<number, string>()
 
   constructor(readonly awareness: Awareness) {
     this.refresh()
@@ -256,8 +265,23 @@ export class PresenceStore {
     return true
   }
 
-  private readonly onChange = (): void => {
-    if (this.refresh()) for (const l of this.peopleListeners) l()
+  /**
+   * Most changes are cursor moves: the people list is rebuilt only when someone came or left, or when a
+   * changed state's identity part (user, away, screen) differs from what was seen last for that client.
+   */
+  private readonly onChange = ({ added, updated, removed }: AwarenessChange): void => {
+    let check = added.length > 0 || removed.length > 0
+    for (const id of removed) this.identities.delete(id)
+    const states = this.awareness.getStates()
+    for (const id of [...added, ...updated]) {
+      const s = obj(states.get(id))
+      const key = JSON.stringify([s?.user, s?.away, s?.screen])
+      if (this.identities.get(id) !== key) {
+        this.identities.set(id, key)
+        check = true
+      }
+    }
+    if (check && this.refresh()) for (const l of this.peopleListeners) l()
     for (const l of this.motionListeners) l()
   }
 }
