@@ -81,7 +81,12 @@ function DraftNoteCard({ note, session }: { note: DraftNote; session: Facilitati
       onDoubleClick={(e) => e.stopPropagation()}
     >
       <div className="fac-draft-head">
-        <span className="fac-draft-private">🔒 {t('fac.drafts.private')}</span>
+        <span className="fac-draft-private">
+          <svg className="fac-lock" viewBox="0 0 16 16" width="11" height="11" aria-hidden="true">
+            <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor" />
+          </svg>{' '}
+          {t('fac.drafts.private')}
+        </span>
         <button
           type="button"
           className="icon-button fac-draft-delete"

@@ -147,6 +147,11 @@ export class FollowController {
       return
     }
     const viewport = this.presence.viewportOf(target.personId)
+    // Someone this person chose to follow has left: stop, rather than wait for them on a stale view.
+    if (target.reason === 'person' && !this.presence.getPeople().some((p) => p.id === target.personId)) {
+      this.update({ ...this.inputs, chosen: null })
+      return
+    }
     this.view.set({ target, waiting: viewport === null }, sameJson)
     if (viewport === null || this.camera.width <= 0) return
     const next: CameraState = followCamera(viewport, this.camera.width, this.camera.height, this.bias())

@@ -34,6 +34,8 @@ export function installBoardHooks(session: SessionParts): () => void {
 
   offs.push(
     model.clickInterceptors.add((id) => {
+      // Viewers have no drafts to vote with: their clicks select, as always.
+      if (session.feature.role === 'viewer') return false
       const round = control().voting
       const mine = session.drafts.get().votes
       const decision = decideVoteClick(round, model.store.element(id), mine, removing)
@@ -107,13 +109,23 @@ export function installBoardHooks(session: SessionParts): () => void {
       const drafts = session.draftsDoc
       if (!b || b.status !== 'collecting' || type !== 'note' || drafts === null) return undefined
       const { w, h } = ELEMENT_SPECS.note.defaultSize
+      // Like a new note on the board, a new private note steps aside from whatever is already there.
+      let x = Math.round(at.x - w / 2)
+      let y = Math.round(at.y - h / 2)
+      const taken = (): boolean =>
+        model.store.query({ x: x + 4, y: y + 4, w: w - 8, h: h - 8 }).size > 0 ||
+        session.drafts.get().notes.some((n) => Math.abs(n.x - x) < 8 && Math.abs(n.y - y) < 8)
+      for (let i = 0; i < 20 && taken(); i++) {
+        x += 24
+        y += 24
+      }
       try {
         const id = addDraftNote(
           drafts,
           {
             label: '',
-            x: Math.round(at.x - w / 2),
-            y: Math.round(at.y - h / 2),
+            x,
+            y,
             brainstorm: b.id,
             createdAt: Math.round(session.clock.now()),
           },
