@@ -33,7 +33,21 @@ export function DraftNotes({ session }: { session: FacilitationSession }) {
       el.style.transform = `translate(${x}px, ${y}px) scale(${scale})`
     }
     apply()
-    return camera.subscribe(apply)
+    // A focused note partly off screen makes the browser scroll the canvas box (overflow: hidden still
+    // scrolls), which would shift the whole stage; the camera moves instead (see DraftNoteCard's focus).
+    const canvas = wrapper.current?.closest('.board-canvas')
+    const unscroll = (): void => {
+      if (canvas && (canvas.scrollTop !== 0 || canvas.scrollLeft !== 0)) {
+        canvas.scrollTop = 0
+        canvas.scrollLeft = 0
+      }
+    }
+    canvas?.addEventListener('scroll', unscroll)
+    const off = camera.subscribe(apply)
+    return () => {
+      off()
+      canvas?.removeEventListener('scroll', unscroll)
+    }
   }, [camera, notes.length])
 
   if (notes.length === 0) return null
@@ -60,7 +74,7 @@ function DraftNoteCard({ note, session }: { note: DraftNote; session: Facilitati
 
   useEffect(() => {
     if (focusId !== note.id) return
-    area.current?.focus()
+    area.current?.focus({ preventScroll: true })
     session.focusDraft.set(null)
   }, [focusId, note.id, session])
 
@@ -102,6 +116,7 @@ function DraftNoteCard({ note, session }: { note: DraftNote; session: Facilitati
         aria-label={t('fac.drafts.label')}
         defaultValue={note.label}
         maxLength={2000}
+        onFocus={() => showNote(session, note)}
         onChange={(e) => {
           const doc = session.draftsDoc
           if (doc) relabelDraftNote(doc, note.id, e.target.value, origin)
@@ -109,4 +124,14 @@ function DraftNoteCard({ note, session }: { note: DraftNote; session: Facilitati
       />
     </div>
   )
+}
+
+/** Brings a note into view when it gets focus (the keyboard's Tab, or a note just made off screen). */
+function showNote(session: FacilitationSession, note: DraftNote): void {
+  const { camera } = session.feature.model
+  const { w, h } = ELEMENT_SPECS.note.defaultSize
+  const view = camera.viewBox()
+  const inside =
+    note.x >= view.x && note.y >= view.y && note.x + w <= view.x + view.w && note.y + h <= view.y + view.h
+  if (!inside) camera.centerOn({ x: note.x + w / 2, y: note.y + h / 2 })
 }
