@@ -8,7 +8,16 @@ export type { ServerConfig, Limits } from './config.js'
 export { SqliteDocStore } from './storage/SqliteDocStore.js'
 export type { SqliteDocStoreOptions } from './storage/SqliteDocStore.js'
 export { MemoryDocStore } from './storage/MemoryDocStore.js'
-export { StoreError } from './storage/DocStore.js'
-export type { DocStore, StoredDoc, BoardRecord, SnapshotMeta, Snapshot } from './storage/DocStore.js'
+export { StoreError, DEFAULT_BOARD_SETTINGS } from './storage/DocStore.js'
+export type {
+  DocStore,
+  StoredDoc,
+  BoardRecord,
+  BoardSettings,
+  BoardPatch,
+  AuditEntry,
+  SnapshotMeta,
+  Snapshot,
+} from './storage/DocStore.js'
 export { TokenSigner } from './auth/TokenSigner.js'
 export type { Services } from './http/services.js'

@@ -4,8 +4,8 @@
  * the log; compaction folds the log into the state. Every implementation passes the contract suite in
  * `server/test/storage/docStoreContract.ts`; the rules it checks are in `server/SPEC.md` (ST1...).
  *
- * Board records (title, template, creation time) and snapshots live in the same store, so a board and
- * everything about it can be deleted in one place.
+ * Board records (title, template, creation time, settings, expiry), snapshots and the audit log live in
+ * the same store, so a board and everything about it can be deleted in one place.
  */
 
 /** What `load` returns: apply `state` (if any), then every update of `updates` in order. */
@@ -14,6 +14,20 @@ export interface StoredDoc {
   readonly updates: readonly Uint8Array[]
 }
 
+/** What a board's owner can set about it (stored as JSON beside the record; unknown keys are ignored). */
+export interface BoardSettings {
+  /**
+   * Refuse Swedish personal identity numbers in the board's documents (server/SPEC.md P1). On unless the
+   * owner turned it off: a research circle's board is shown on a shared screen and exported for research.
+   */
+  readonly identityNumberCheck: boolean
+  /** The language the board was created in: automatic snapshot labels, the default export language. */
+  readonly language: 'en' | 'sv' | null
+}
+
+/** Settings of a board that has none stored (boards made before settings existed). */
+export const DEFAULT_BOARD_SETTINGS: BoardSettings = { identityNumberCheck: true, language: null }
+
 /** A board's record. */
 export interface BoardRecord {
   readonly id: string
@@ -21,6 +35,31 @@ export interface BoardRecord {
   readonly template: string | null
   /** Unix ms. */
   readonly createdAt: number
+  readonly settings: BoardSettings
+  /** Unix ms after which the retention sweeper deletes the board (server/SPEC.md R1); `null`: never. */
+  readonly expiresAt: number | null
+}
+
+/** What `updateBoard` may change. */
+export interface BoardPatch {
+  readonly settings?: BoardSettings
+  readonly expiresAt?: number | null
+}
+
+/**
+ * One line of a board's audit log: who did what, never content (server/SPEC.md A1). `person` is the
+ * pseudonymous person id of a personal token, never a name.
+ */
+export interface AuditEntry {
+  readonly boardId: string
+  /** Unix ms. */
+  readonly at: number
+  /** `joined`, `snapshot`, `export`, `import`, `settings`, `identity-number-removed`, `created`. */
+  readonly event: string
+  readonly role: string | null
+  readonly person: string | null
+  /** A few facts about the event (a format, a snapshot id), small and never board content. */
+  readonly detail: Readonly<Record<string, string | number | boolean | null>> | null
 }
 
 /** What is known of a snapshot without its content. */
@@ -64,13 +103,24 @@ export interface DocStore {
 
   createBoard(record: BoardRecord): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
-  /** Deletes a board's record, every room of the board (`<id>` and `<id>/...`) and its snapshots. */
+  /** Changes a board's settings or expiry; false when there is no such board. */
+  updateBoard(id: string, patch: BoardPatch): Promise<boolean>
+  /** Ids of the boards whose `expiresAt` is at or before `now`, oldest expiry first. */
+  listExpiredBoards(now: number): Promise<string[]>
+  /**
+   * Deletes a board's record, every room of the board (`<id>` and `<id>/...`), its snapshots and its audit
+   * log. Compactions of its rooms that are running finish first, so none writes a state back afterwards.
+   */
   deleteBoard(id: string): Promise<void>
 
   putSnapshot(meta: SnapshotMeta, state: Uint8Array): Promise<void>
   /** A board's snapshots, oldest first. */
   listSnapshots(boardId: string): Promise<SnapshotMeta[]>
   getSnapshot(boardId: string, snapshotId: string): Promise<Snapshot | null>
+
+  appendAudit(entry: AuditEntry): Promise<void>
+  /** A board's audit log, newest first, at most `limit` entries. */
+  listAudit(boardId: string, limit: number): Promise<AuditEntry[]>
 
   /** Reports that the store can serve (for `/healthz`); throws when it cannot. */
   check(): Promise<void>
@@ -90,4 +140,22 @@ export class StoreError extends Error {
 /** The rooms of a board are the board id itself and every name under `<id>/`. */
 export function isRoomOfBoard(room: string, boardId: string): boolean {
   return room === boardId || room.startsWith(boardId + '/')
+}
+
+/** Settings as stored (JSON text or null) read back; anything unreadable falls back to the defaults. */
+export function parseBoardSettings(text: string | null | undefined): BoardSettings {
+  if (!text) return DEFAULT_BOARD_SETTINGS
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return DEFAULT_BOARD_SETTINGS
+  }
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_BOARD_SETTINGS
+  const r = raw as Record<string, unknown>
+  return {
+    // Only an explicit `false` turns the check off: a damaged value keeps personal data out.
+    identityNumberCheck: r.identityNumberCheck !== false,
+    language: r.language === 'en' || r.language === 'sv' ? r.language : null,
+  }
 }

@@ -6,6 +6,8 @@ import { mergeStored } from './mergeUpdates.js'
 import {
   StoreError,
   isRoomOfBoard,
+  type AuditEntry,
+  type BoardPatch,
   type BoardRecord,
   type DocStore,
   type Snapshot,
@@ -24,6 +26,7 @@ export class MemoryDocStore implements DocStore {
   private readonly rooms = new Map<string, MemoryRoom>()
   private readonly boards = new Map<string, BoardRecord>()
   private readonly snapshots = new Map<string, Snapshot[]>()
+  private readonly audit = new Map<string, AuditEntry[]>()
   private closed = false
 
   async load(room: string): Promise<StoredDoc> {
@@ -64,19 +67,40 @@ export class MemoryDocStore implements DocStore {
   async createBoard(record: BoardRecord): Promise<void> {
     this.assertOpen()
     if (this.boards.has(record.id)) throw new StoreError(`board ${record.id} exists`)
-    this.boards.set(record.id, { ...record })
+    this.boards.set(record.id, { ...record, settings: { ...record.settings } })
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
     this.assertOpen()
     const b = this.boards.get(id)
-    return b ? { ...b } : null
+    return b ? { ...b, settings: { ...b.settings } } : null
+  }
+
+  async updateBoard(id: string, patch: BoardPatch): Promise<boolean> {
+    this.assertOpen()
+    const b = this.boards.get(id)
+    if (!b) return false
+    this.boards.set(id, {
+      ...b,
+      ...(patch.settings ? { settings: { ...patch.settings } } : {}),
+      ...(patch.expiresAt !== undefined ? { expiresAt: patch.expiresAt } : {}),
+    })
+    return true
+  }
+
+  async listExpiredBoards(now: number): Promise<string[]> {
+    this.assertOpen()
+    return [...this.boards.values()]
+      .filter((b) => b.expiresAt !== null && b.expiresAt <= now)
+      .sort((a, b) => (a.expiresAt as number) - (b.expiresAt as number) || a.id.localeCompare(b.id))
+      .map((b) => b.id)
   }
 
   async deleteBoard(id: string): Promise<void> {
     this.assertOpen()
     for (const room of [...this.rooms.keys()]) if (isRoomOfBoard(room, id)) this.rooms.delete(room)
     this.snapshots.delete(id)
+    this.audit.delete(id)
     this.boards.delete(id)
   }
 
@@ -98,6 +122,22 @@ export class MemoryDocStore implements DocStore {
     this.assertOpen()
     const s = this.snapshots.get(boardId)?.find((x) => x.meta.id === snapshotId)
     return s ? { meta: { ...s.meta }, state: s.state.slice() } : null
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.assertOpen()
+    const list = this.audit.get(entry.boardId) ?? []
+    list.push({ ...entry, detail: entry.detail ? { ...entry.detail } : null })
+    this.audit.set(entry.boardId, list)
+  }
+
+  async listAudit(boardId: string, limit: number): Promise<AuditEntry[]> {
+    this.assertOpen()
+    const list = this.audit.get(boardId) ?? []
+    return list
+      .slice(-limit)
+      .reverse()
+      .map((e) => ({ ...e }))
   }
 
   async check(): Promise<void> {

@@ -9,14 +9,16 @@
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { Worker } from 'node:worker_threads'
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
+import type { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
+import { startWorker } from '../workers/startWorker.js'
 import { configureConnection, migrate } from './sqliteSchema.js'
 import { compactRoom, type CompactionResult } from './sqliteCompaction.js'
 import {
   StoreError,
+  parseBoardSettings,
+  type AuditEntry,
+  type BoardPatch,
   type BoardRecord,
   type DocStore,
   type Snapshot,
@@ -70,8 +72,23 @@ export class SqliteDocStore implements DocStore {
       listRooms: db.prepare(
         'SELECT room FROM state WHERE room >= ? AND room < ? UNION SELECT DISTINCT room FROM updates WHERE room >= ? AND room < ? ORDER BY room',
       ),
-      insertBoard: db.prepare('INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, ?)'),
-      getBoard: db.prepare('SELECT id, title, template, created_at AS createdAt FROM boards WHERE id = ?'),
+      insertBoard: db.prepare(
+        'INSERT INTO boards (id, title, template, created_at, settings, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      getBoard: db.prepare(
+        'SELECT id, title, template, created_at AS createdAt, settings, expires_at AS expiresAt FROM boards WHERE id = ?',
+      ),
+      updateSettings: db.prepare('UPDATE boards SET settings = ? WHERE id = ?'),
+      updateExpiry: db.prepare('UPDATE boards SET expires_at = ? WHERE id = ?'),
+      expired: db.prepare(
+        'SELECT id FROM boards WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at, id',
+      ),
+      insertAudit: db.prepare(
+        'INSERT INTO audit (board, at, event, role, person, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      listAudit: db.prepare(
+        'SELECT board AS boardId, at, event, role, person, detail FROM audit WHERE board = ? ORDER BY seq DESC LIMIT ?',
+      ),
       putSnapshot: db.prepare(
         'INSERT INTO snapshots (board, id, label, created_at, meeting, author, "update") VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -155,22 +172,51 @@ export class SqliteDocStore implements DocStore {
 
   async createBoard(record: BoardRecord): Promise<void> {
     this.assertOpen()
-    this.stmts.insertBoard.run(record.id, record.title, record.template, record.createdAt)
+    this.stmts.insertBoard.run(
+      record.id,
+      record.title,
+      record.template,
+      record.createdAt,
+      JSON.stringify(record.settings),
+      record.expiresAt,
+    )
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
     this.assertOpen()
-    return (this.stmts.getBoard.get(id) as BoardRecord | undefined) ?? null
+    const row = this.stmts.getBoard.get(id) as
+      (Omit<BoardRecord, 'settings'> & { settings: string | null }) | undefined
+    return row ? { ...row, settings: parseBoardSettings(row.settings) } : null
+  }
+
+  async updateBoard(id: string, patch: BoardPatch): Promise<boolean> {
+    this.assertOpen()
+    return this.db.transaction(() => {
+      if (this.stmts.getBoard.get(id) === undefined) return false
+      if (patch.settings) this.stmts.updateSettings.run(JSON.stringify(patch.settings), id)
+      if (patch.expiresAt !== undefined) this.stmts.updateExpiry.run(patch.expiresAt, id)
+      return true
+    })()
+  }
+
+  async listExpiredBoards(now: number): Promise<string[]> {
+    this.assertOpen()
+    return (this.stmts.expired.all(now) as { id: string }[]).map((r) => r.id)
   }
 
   async deleteBoard(id: string): Promise<void> {
     this.assertOpen()
+    // A compaction that read a room before the delete would write its state back after it: let the
+    // running ones finish. From here to the delete nothing else runs on this thread, so none can start.
+    const running = [...this.compactions].filter(([room]) => room === id || room.startsWith(`${id}/`))
+    await Promise.allSettled(running.map(([, c]) => c.running))
     // Rooms of a board are `<id>` and `<id>/...`; '/' sorts before '0', so a range scan finds them all.
     const pattern = [id, `${id}/`, `${id}0`] as const
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM updates WHERE room = ? OR (room >= ? AND room < ?)').run(...pattern)
       this.db.prepare('DELETE FROM state WHERE room = ? OR (room >= ? AND room < ?)').run(...pattern)
       this.db.prepare('DELETE FROM snapshots WHERE board = ?').run(id)
+      this.db.prepare('DELETE FROM audit WHERE board = ?').run(id)
       this.db.prepare('DELETE FROM boards WHERE id = ?').run(id)
     })()
     for (const room of [...this.lastSeq.keys()]) {
@@ -202,6 +248,29 @@ export class SqliteDocStore implements DocStore {
     if (!row) return null
     const { u, ...meta } = row
     return { meta, state: new Uint8Array(u) }
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.assertOpen()
+    this.stmts.insertAudit.run(
+      entry.boardId,
+      entry.at,
+      entry.event,
+      entry.role,
+      entry.person,
+      entry.detail ? JSON.stringify(entry.detail) : null,
+    )
+  }
+
+  async listAudit(boardId: string, limit: number): Promise<AuditEntry[]> {
+    this.assertOpen()
+    const rows = this.stmts.listAudit.all(boardId, limit) as (Omit<AuditEntry, 'detail'> & {
+      detail: string | null
+    })[]
+    return rows.map((r) => ({
+      ...r,
+      detail: r.detail ? (JSON.parse(r.detail) as AuditEntry['detail']) : null,
+    }))
   }
 
   async check(): Promise<void> {
@@ -245,23 +314,9 @@ export class SqliteDocStore implements DocStore {
     })
   }
 
-  /**
-   * From TypeScript sources (tests, `tsx watch`) the worker's module is TypeScript too: it is loaded through
-   * tsx's API (a devDependency of this package), since Node 20 workers do not take `--import` loaders.
-   */
-  private sourceWorker(): Worker {
-    const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-    const tsxApi = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href
-    const entry = new URL('./compactWorker.ts', import.meta.url).href
-    const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`
-    return new Worker(code, { eval: true, workerData: { file: this.file } })
-  }
-
   private getWorker(): Worker {
     if (this.worker) return this.worker
-    const worker = import.meta.url.endsWith('.ts')
-      ? this.sourceWorker()
-      : new Worker(new URL('./compactWorker.js', import.meta.url), { workerData: { file: this.file } })
+    const worker = startWorker(import.meta.url, 'compactWorker', { file: this.file })
     worker.unref()
     worker.on('message', (msg: { id: number; error?: string }) => {
       const pending = this.requests.get(msg.id)

@@ -2,7 +2,8 @@
  * The SQLite schema (DESIGN.md, "Storage"): an append-only `updates(room, seq, blob)` log and a
  * `state(room, update, upto_seq)` table holding each room's compacted state, which covers the log up to
  * and including `upto_seq`. Only Yjs binary is stored. `boards` and `snapshots` hold board records and
- * snapshots. `PRAGMA user_version` numbers the schema; migrations run forward on open.
+ * snapshots; version 2 adds settings and expiry to `boards`, and the `audit` log. `PRAGMA user_version`
+ * numbers the schema; migrations run forward on open.
  */
 import type Database from 'better-sqlite3'
 
@@ -36,6 +37,21 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (board, id)
    ) WITHOUT ROWID;
    CREATE INDEX snapshots_by_time ON snapshots (board, created_at);`,
+  // 2: board settings and expiry (retention), and the per-board audit log (server/SPEC.md R1, A1).
+  // `settings` NULL reads as the defaults, so boards made before this migration keep the identity check on.
+  `ALTER TABLE boards ADD COLUMN settings TEXT;
+   ALTER TABLE boards ADD COLUMN expires_at INTEGER;
+   CREATE INDEX boards_by_expiry ON boards (expires_at) WHERE expires_at IS NOT NULL;
+   CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     event TEXT NOT NULL,
+     role TEXT,
+     person TEXT,
+     detail TEXT
+   );
+   CREATE INDEX audit_by_board ON audit (board, seq);`,
 ]
 
 /** Sets the pragmas every connection needs (WAL, durability, lock waits). */
@@ -48,15 +64,18 @@ export function configureConnection(db: Database.Database): void {
   db.pragma('foreign_keys = ON')
 }
 
-/** Brings the schema to the newest version. */
-export function migrate(db: Database.Database): void {
+/** Number of the newest schema version. */
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+/** Brings the schema to the newest version, or to `target` (tests of a migration start from an older one). */
+export function migrate(db: Database.Database, target: number = MIGRATIONS.length): void {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > MIGRATIONS.length) {
     throw new Error(
       `database schema ${version} is newer than this server (${MIGRATIONS.length}); upgrade the server`,
     )
   }
-  for (let v = version; v < MIGRATIONS.length; v++) {
+  for (let v = version; v < Math.min(target, MIGRATIONS.length); v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v] as string)
       db.pragma(`user_version = ${v + 1}`)

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { DocStore, SnapshotMeta } from '../../src/index.js'
+import type { BoardRecord, DocStore, SnapshotMeta } from '../../src/index.js'
 
 /** How the suite gets stores. */
 export interface ContractHooks {
@@ -50,6 +50,19 @@ const meta = (boardId: string, id: string, createdAt: number): SnapshotMeta => (
   author: 'Facilitator',
   size: 0,
 })
+
+/** A board record with default settings and no expiry. */
+export function boardRecord(id: string, extra: Partial<BoardRecord> = {}): BoardRecord {
+  return {
+    id,
+    title: id,
+    template: null,
+    createdAt: 1,
+    settings: { identityNumberCheck: true, language: null },
+    expiresAt: null,
+    ...extra,
+  }
+}
 
 /** Registers the contract suite for one implementation. */
 export function describeDocStoreContract(name: string, hooks: ContractHooks): void {
@@ -146,16 +159,73 @@ export function describeDocStoreContract(name: string, hooks: ContractHooks): vo
 
     it('[ST5] board records: create, get, no duplicates', async () => {
       const store = await make()
-      const record = {
-        id: 'abcdefabcdef',
+      const record = boardRecord('abcdefabcdef', {
         title: 'Samverkan för unga vuxna',
         template: 'blank',
         createdAt: 1_700_000_000_000,
-      }
+        settings: { identityNumberCheck: false, language: 'sv' },
+        expiresAt: 1_800_000_000_000,
+      })
       expect(await store.getBoard(record.id)).toBeNull()
       await store.createBoard(record)
       expect(await store.getBoard(record.id)).toEqual(record)
       await expect(store.createBoard(record)).rejects.toThrow()
+    })
+
+    it('[ST11] settings and expiry change; expired boards are listed, oldest expiry first', async () => {
+      const store = await make()
+      await store.createBoard(boardRecord('aaaaaaaaaaaa'))
+      await store.createBoard(boardRecord('aaaaaaaaaaab', { expiresAt: 5000 }))
+      await store.createBoard(boardRecord('aaaaaaaaaaac', { expiresAt: 3000 }))
+      expect(await store.updateBoard('aaaaaaaaaaaa', { expiresAt: 4000 })).toBe(true)
+      expect(await store.updateBoard('zzzzzzzzzzzz', { expiresAt: 4000 })).toBe(false)
+      expect(await store.listExpiredBoards(2999)).toEqual([])
+      expect(await store.listExpiredBoards(4000)).toEqual(['aaaaaaaaaaac', 'aaaaaaaaaaaa'])
+      expect(await store.listExpiredBoards(9999)).toEqual(['aaaaaaaaaaac', 'aaaaaaaaaaaa', 'aaaaaaaaaaab'])
+      const settings = { identityNumberCheck: false, language: 'sv' } as const
+      expect(await store.updateBoard('aaaaaaaaaaab', { settings, expiresAt: null })).toBe(true)
+      expect(await store.getBoard('aaaaaaaaaaab')).toMatchObject({ settings, expiresAt: null })
+      expect(await store.listExpiredBoards(9999)).toEqual(['aaaaaaaaaaac', 'aaaaaaaaaaaa'])
+      // Changing only the settings keeps the expiry, and the other way round.
+      expect(await store.updateBoard('aaaaaaaaaaaa', { settings })).toBe(true)
+      expect(await store.getBoard('aaaaaaaaaaaa')).toMatchObject({ settings, expiresAt: 4000 })
+    })
+
+    it('[ST12] the audit log: appended entries list back newest first, per board', async () => {
+      const store = await make()
+      for (let i = 0; i < 5; i++) {
+        await store.appendAudit({
+          boardId: 'aaaaaaaaaaaa',
+          at: 1000 + i,
+          event: i === 0 ? 'joined' : 'export',
+          role: 'facilitator',
+          person: i % 2 ? 'p1' : null,
+          detail: i === 0 ? null : { format: 'pdf', n: i, ok: true, snapshot: null },
+        })
+      }
+      await store.appendAudit({
+        boardId: 'aaaaaaaaaaab',
+        at: 1,
+        event: 'joined',
+        role: 'viewer',
+        person: null,
+        detail: null,
+      })
+      const list = await store.listAudit('aaaaaaaaaaaa', 3)
+      expect(list.map((e) => e.at)).toEqual([1004, 1003, 1002])
+      expect(list[0]).toEqual({
+        boardId: 'aaaaaaaaaaaa',
+        at: 1004,
+        event: 'export',
+        role: 'facilitator',
+        person: null,
+        detail: { format: 'pdf', n: 4, ok: true, snapshot: null },
+      })
+      expect((await store.listAudit('aaaaaaaaaaaa', 100)).at(-1)).toMatchObject({
+        event: 'joined',
+        detail: null,
+      })
+      expect(await store.listAudit('aaaaaaaaaaab', 100)).toHaveLength(1)
     })
 
     it('[ST6] deleteBoard removes the board, all its rooms and snapshots, and nothing else', async () => {
@@ -163,9 +233,17 @@ export function describeDocStoreContract(name: string, hooks: ContractHooks): vo
       const e = editor()
       const u = e.next((d) => d.getMap('items').set('a', 1))
       for (const id of ['aaaaaaaaaaaa', 'aaaaaaaaaaab']) {
-        await store.createBoard({ id, title: id, template: null, createdAt: 1 })
+        await store.createBoard(boardRecord(id))
         for (const room of [id, `${id}/control`, `${id}/drafts/p1`]) await store.append(room, [u])
         await store.putSnapshot(meta(id, 's1', 1), u)
+        await store.appendAudit({
+          boardId: id,
+          at: 1,
+          event: 'joined',
+          role: 'viewer',
+          person: null,
+          detail: null,
+        })
       }
       // A room name sharing the prefix but not under `<id>/` belongs to no board and must survive.
       await store.append('aaaaaaaaaaaa0', [u])
@@ -176,6 +254,8 @@ export function describeDocStoreContract(name: string, hooks: ContractHooks): vo
         expect(await store.load(room)).toEqual({ state: null, updates: [] })
       }
       expect(await store.listSnapshots('aaaaaaaaaaaa')).toEqual([])
+      expect(await store.listAudit('aaaaaaaaaaaa', 10)).toEqual([])
+      expect(await store.listAudit('aaaaaaaaaaab', 10)).toHaveLength(1)
       expect(await store.getBoard('aaaaaaaaaaab')).not.toBeNull()
       expect((await store.load('aaaaaaaaaaab/drafts/p1')).updates).toHaveLength(1)
       expect((await store.load('aaaaaaaaaaaa0')).updates).toHaveLength(1)
@@ -219,14 +299,14 @@ export function describeDocStoreContract(name: string, hooks: ContractHooks): vo
       it('[ST9] what was appended survives closing and reopening', async () => {
         const store = await hooks.make()
         const e = editor()
-        await store.createBoard({ id: 'dddddddddddd', title: 'x', template: null, createdAt: 5 })
+        await store.createBoard(boardRecord('dddddddddddd', { expiresAt: 7 }))
         await store.append('dddddddddddd', [e.next((d) => d.getMap('items').set('a', 1))])
         await store.compact('dddddddddddd')
         await store.append('dddddddddddd', [e.next((d) => d.getMap('items').set('b', 2))])
         const again = await reopen(store)
         open.push(again)
         expect(docJson(await again.load('dddddddddddd'))).toEqual({ items: { a: 1, b: 2 }, text: '' })
-        expect(await again.getBoard('dddddddddddd')).not.toBeNull()
+        expect(await again.getBoard('dddddddddddd')).toEqual(boardRecord('dddddddddddd', { expiresAt: 7 }))
         // Sequence numbers continue after a reopen instead of colliding with the old log.
         await again.append('dddddddddddd', [e.next((d) => d.getMap('items').set('c', 3))])
         expect(docJson(await again.load('dddddddddddd'))).toEqual({ items: { a: 1, b: 2, c: 3 }, text: '' })

@@ -1,8 +1,11 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
 import { MemoryDocStore, SqliteDocStore, type DocStore } from '../../src/index.js'
-import { describeDocStoreContract } from './docStoreContract.js'
+import { migrate as migrateSchema } from '../../src/storage/sqliteSchema.js'
+import { boardRecord, describeDocStoreContract, editor } from './docStoreContract.js'
 
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'circleboard-store-'))
 
@@ -19,4 +22,57 @@ describeDocStoreContract('sqlite (compaction in the worker thread)', {
 
 describeDocStoreContract('sqlite (inline compaction)', {
   make: () => SqliteDocStore.inDataDir(tempDir(), { inlineCompaction: true }),
+})
+
+describe('SQLite schema migrations', () => {
+  it('[ST13] a version 1 database opens with its boards, which read back with default settings', async () => {
+    const file = join(tempDir(), 'circleboard.sqlite')
+    const db = new Database(file)
+    migrateSchema(db, 1)
+    db.prepare('INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, ?)').run(
+      'oldoldoldold',
+      'Före inställningar',
+      null,
+      1_600_000_000_000,
+    )
+    db.close()
+    const store = new SqliteDocStore(file)
+    try {
+      expect(await store.getBoard('oldoldoldold')).toEqual({
+        id: 'oldoldoldold',
+        title: 'Före inställningar',
+        template: null,
+        createdAt: 1_600_000_000_000,
+        settings: { identityNumberCheck: true, language: null },
+        expiresAt: null,
+      })
+      expect(await store.listAudit('oldoldoldold', 10)).toEqual([])
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('[ST6] deleting a board while one of its rooms compacts in the worker leaves nothing behind', async () => {
+    const store = SqliteDocStore.inDataDir(tempDir())
+    try {
+      await store.createBoard(boardRecord('cccccccccccc'))
+      const e = editor()
+      // A first compaction starts the worker, so that the next one reads at once and merges for a while.
+      await store.append('cccccccccccc/control', [e.next((d) => d.getMap('items').set('w', 1))])
+      await store.compact('cccccccccccc/control')
+      await store.append(
+        'cccccccccccc',
+        Array.from({ length: 3000 }, (_, i) => e.next((d) => d.getMap('items').set(`k${i}`, 'x'.repeat(50)))),
+      )
+      const compaction = store.compact('cccccccccccc')
+      // Let the worker read the log; the delete then lands while it merges.
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      await store.deleteBoard('cccccccccccc')
+      await compaction
+      expect(await store.load('cccccccccccc')).toEqual({ state: null, updates: [] })
+      expect(await store.listRooms('cccccccccccc')).toEqual([])
+    } finally {
+      await store.close()
+    }
+  })
 })

@@ -22,6 +22,7 @@ import {
   type TestServer,
 } from '../helpers.js'
 import { RawClient } from '../rawClient.js'
+import { DEFAULT_BOARD_SETTINGS } from '../../src/index.js'
 
 let server: TestServer
 let board: TestBoard
@@ -130,7 +131,14 @@ describe('templates and migrations', () => {
     doc.getMap('elements').set('old1', el)
     await server.app.circleboard.sync.rooms.get(legacy.id)?.settle()
     await store.deleteBoard(legacy.id)
-    await store.createBoard({ id: legacy.id, title: 'Legacy', template: null, createdAt: 1 })
+    await store.createBoard({
+      id: legacy.id,
+      title: 'Legacy',
+      template: null,
+      createdAt: 1,
+      settings: DEFAULT_BOARD_SETTINGS,
+      expiresAt: null,
+    })
     await store.append(legacy.id, [Y.encodeStateAsUpdate(doc)])
     const p = connect(server, legacy.id, legacy.tokens.viewer)
     await synced(p)
