@@ -36,6 +36,7 @@ import type { DocStore } from '../storage/DocStore.js'
 import type { Metrics } from '../observability/Metrics.js'
 import { AwarenessRegistry } from './AwarenessRegistry.js'
 import type { Connection } from './Connection.js'
+import type { GuardVerdict, UpdateGuard } from './UpdateGuard.js'
 
 /** What a room needs from the server around it. */
 export interface RoomContext {
@@ -45,6 +46,8 @@ export interface RoomContext {
   readonly log: FastifyBaseLogger
   /** `null` when `conn` may change `room`'s document now, else the reason it may not. */
   denyWrite(conn: Connection, room: Room): string | null
+  /** Inspects client updates before they are stored (server/SPEC.md P1); none means none. */
+  readonly guard?: UpdateGuard
   /** The room has no connections left. */
   onEmpty(room: Room): void
   /** The room closed itself after a failure; forget it. */
@@ -77,6 +80,8 @@ export class Room {
   private fullState: Uint8Array | null = null
   /** Updates appended since the last compaction request. */
   private sinceCompaction = 0
+  /** Compact once the next append is stored (a guard removed something; see `acceptRepaired`). */
+  private compactAfterAppend = false
   /** Set while the room waits to be unloaded. */
   idleTimer: NodeJS.Timeout | null = null
   /** Server-side users of the room (a board's control document, held while the board is in use). */
@@ -233,6 +238,24 @@ export class Room {
     this.requestCompaction()
   }
 
+  /**
+   * Drops the room without storing what is queued and without compacting (the board is being deleted):
+   * waits for an append in flight, then closes every connection with `code`.
+   */
+  async discard(code: number, reason: string): Promise<void> {
+    if (this.flushRunning) await this.flushRunning.catch(() => {})
+    this.state = 'closed'
+    for (const conn of this.conns) {
+      this.ctx.metrics.closes.inc({ code: String(code) })
+      conn.close(code, reason)
+    }
+    this.conns.clear()
+    this.pendingUpdates = []
+    this.outbox = []
+    this.direct.clear()
+    this.doc.destroy()
+  }
+
   /** Asks the store to fold the log into the state in the background. */
   requestCompaction(): void {
     this.sinceCompaction = 0
@@ -251,13 +274,46 @@ export class Room {
     }
     if (isEmptyUpdate(update)) return
     checkUpdate(update)
+    const guard = this.ctx.guard?.watches(this) ? this.ctx.guard : null
+    let tr = null as Y.Transaction | null
     try {
-      Y.applyUpdate(this.doc, update, conn)
+      if (guard === null) Y.applyUpdate(this.doc, update, conn)
+      else {
+        // The same single transaction applyUpdate would make, kept so the guard can see what it changed.
+        this.doc.transact((t) => {
+          tr = t
+          Y.applyUpdate(this.doc, update, conn)
+        }, conn)
+      }
     } catch {
       this.ctx.metrics.errors.inc({ kind: 'bad_message' })
       throw new ProtocolError('update could not be applied')
     }
-    this.accept(update, frame ?? writeUpdate(update))
+    const verdict = guard !== null && tr !== null ? guard.inspect(this, conn, tr) : null
+    if (verdict === null) return this.accept(update, frame ?? writeUpdate(update))
+    this.acceptRepaired(conn, update, verdict)
+    guard?.repaired?.(this, conn)
+  }
+
+  /**
+   * [P1] Repairs a client's update and queues, instead of it, the diff from before the update to after the
+   * repair: the clocks the update's structs start at (per client) and the server's own clock before the
+   * repair bound it. Deleted characters are garbage-collected by Yjs, so the diff carries the deletion
+   * but not the removed text: it is never stored or forwarded. The sender gets the diff like everyone
+   * (its own copy loses the text too) and is told why.
+   */
+  private acceptRepaired(conn: Connection, update: Uint8Array, verdict: GuardVerdict): void {
+    const from = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+      from.set(client, Math.min(clock, from.get(client) ?? clock))
+    }
+    this.doc.transact(() => verdict.repair(this.doc), ServerOrigin.server)
+    const diff = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(from))
+    this.accept(diff, writeUpdate(diff))
+    this.queueDirect(conn, writePermissionDenied(verdict.reason))
+    // Earlier keystrokes of the text are in the log one character each; compacting right after this is
+    // stored folds them into a state where they are deleted, so the log does not keep them either.
+    this.compactAfterAppend = true
   }
 
   private accept(update: Uint8Array, frame: Uint8Array): void {
@@ -351,7 +407,10 @@ export class Room {
         return
       }
       this.sinceCompaction += updates.length
-      if (this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) this.requestCompaction()
+      if (this.compactAfterAppend || this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) {
+        this.compactAfterAppend = false
+        this.requestCompaction()
+      }
     }
     this.deliver(frames, direct)
   }

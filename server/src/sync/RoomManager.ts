@@ -12,11 +12,22 @@ export class CapacityError extends Error {
   readonly code = 'BOARD_ERR_CAPACITY'
 }
 
+/** Thrown by `acquire` for a document of a board deleted while this process runs. */
+export class BoardDeletedError extends Error {
+  readonly code = 'BOARD_ERR_NOT_FOUND'
+}
+
 /** Owns every Room of the process. */
 export class RoomManager {
   private readonly rooms = new Map<string, Room>()
   /** Rooms being loaded: everyone asking meanwhile waits for the same load. */
   private readonly loading = new Map<string, Promise<Room>>()
+  /**
+   * Boards deleted while this process runs: their rooms are never loaded again, so nothing still in
+   * flight (a reveal, a snapshot, a connection that was opening) can write a deleted board back. Board ids
+   * are random and never reused; after a restart the missing board record refuses them instead.
+   */
+  private readonly deleted = new Set<string>()
 
   constructor(private readonly ctx: Omit<RoomContext, 'onEmpty' | 'onFailed'>) {}
 
@@ -47,6 +58,7 @@ export class RoomManager {
     if (inFlight) return inFlight
     const ref = parseRoomName(name)
     if (!ref) throw new Error(`not a room name: ${name}`)
+    if (this.deleted.has(ref.boardId)) throw new BoardDeletedError('this board has been deleted')
     if (this.rooms.size >= this.ctx.limits.maxRooms)
       throw new CapacityError('too many open boards on this server')
     const room = new Room(name, ref, {
@@ -92,6 +104,25 @@ export class RoomManager {
   unhold(room: Room): void {
     room.holds = Math.max(0, room.holds - 1)
     this.release(room)
+  }
+
+  /**
+   * [R2] Drops every room of a board that is being deleted, without storing what they have queued, and
+   * refuses to load them again; their connections are closed with `code` and `reason`.
+   */
+  async discardBoard(boardId: string, code: number, reason: string): Promise<void> {
+    this.deleted.add(boardId)
+    const ofBoard = (name: string): boolean => name === boardId || name.startsWith(`${boardId}/`)
+    await Promise.allSettled([...this.loading].filter(([name]) => ofBoard(name)).map(([, p]) => p))
+    await Promise.all(
+      this.all()
+        .filter((room) => ofBoard(room.name))
+        .map(async (room) => {
+          this.cancelIdle(room)
+          this.forget(room)
+          await room.discard(code, reason)
+        }),
+    )
   }
 
   /** Closes every room (shutdown): flushes each, closes its connections with `code`. */
