@@ -18,6 +18,7 @@ import { TokenSigner } from './auth/TokenSigner.js'
 import { loadOrCreateSecret } from './auth/secret.js'
 import { Metrics } from './observability/Metrics.js'
 import { SyncServer } from './sync/SyncServer.js'
+import { BoardDeletedError, CapacityError } from './sync/RoomManager.js'
 import type { Services } from './http/services.js'
 import { HttpError, errorBody } from './http/errors.js'
 import { boardsRoutes } from './http/boardsRoutes.js'
@@ -26,6 +27,16 @@ import { opsRoutes } from './http/opsRoutes.js'
 import { identityRoutes } from './http/identityRoutes.js'
 import { shareRoutes } from './http/shareRoutes.js'
 import { staticClient } from './http/staticClient.js'
+import { snapshotRoutes } from './http/snapshotRoutes.js'
+import { exportRoutes } from './http/exportRoutes.js'
+import { importRoutes } from './http/importRoutes.js'
+import { boardAdminRoutes } from './http/boardAdminRoutes.js'
+import { AuditEvent, AuditLog } from './audit/AuditLog.js'
+import { IdentityGuard } from './privacy/identityGuard.js'
+import { Snapshots } from './snapshots/Snapshots.js'
+import { ExportRunner } from './export/ExportRunner.js'
+import { BoardDeletion } from './retention/BoardDeletion.js'
+import { RetentionSweeper } from './retention/RetentionSweeper.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +50,8 @@ export interface BuildOverrides {
   readonly store?: DocStore
   /** Where log lines go instead of stdout (tests read them to check what is logged). */
   readonly logStream?: NodeJS.WritableStream
+  /** How long the automatic end-of-meeting snapshot waits for the meeting record's `endedAt` (ms). */
+  readonly meetingEndGraceMs?: number
 }
 
 /** The path of a request URL without its query string: what logs may show (a query can hold a token). */
@@ -74,13 +87,56 @@ export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}
   const secret = loadOrCreateSecret(config.secret, config.dataDir)
   const signer = new TokenSigner(secret)
   const metrics = new Metrics()
-  const sync = new SyncServer({ config, store, signer, metrics, log: app.log })
-  const services: Services = { config, store, signer, metrics, sync }
+  const audit = new AuditLog(store, app.log, metrics)
+  const guard = new IdentityGuard((room, conn) => {
+    metrics.errors.inc({ kind: 'personal_data' })
+    app.log.info({ room: room.name, conn: conn.id }, 'removed a personal identity number')
+    audit.record(room.ref.boardId, AuditEvent.identityNumberRemoved, conn.claims, { document: room.ref.kind })
+  })
+  // Built below; the sync server only calls it once a meeting ends, long after construction.
+  let snapshots: Snapshots | null = null
+  const sync = new SyncServer({
+    config,
+    store,
+    signer,
+    metrics,
+    log: app.log,
+    guard,
+    hooks: {
+      boardOpened: (board) => guard.setEnabled(board.id, board.settings.identityNumberCheck),
+      joined: (conn, room) => {
+        if (room.ref.kind === 'board') audit.joined(room.ref.boardId, conn.claims)
+      },
+      meetingEnded: (boardId, meeting, by) => snapshots?.endOfMeeting(boardId, meeting, by),
+    },
+  })
+  snapshots = new Snapshots(store, sync.rooms, audit, app.log, overrides.meetingEndGraceMs)
+  const exports = new ExportRunner()
+  const deletion = new BoardDeletion(store, sync, audit, guard, app.log)
+  const retention = new RetentionSweeper(store, deletion, app.log, config.retentionSweepMs)
+  const services: Services = {
+    config,
+    store,
+    signer,
+    metrics,
+    sync,
+    audit,
+    snapshots,
+    exports,
+    guard,
+    deletion,
+    retention,
+  }
   app.decorate('circleboard', services)
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
     if (err instanceof HttpError) return reply.code(err.status).send(errorBody(err.code, err.message))
     if (err.validation) return reply.code(400).send(errorBody(ErrorCode.BadRequest, err.message))
+    // A board deleted while the request was on its way; a server with as many boards open as it may.
+    if (err instanceof BoardDeletedError)
+      return reply.code(404).send(errorBody(ErrorCode.NotFound, 'the board was deleted'))
+    if (err instanceof CapacityError)
+      return reply.code(503).send(errorBody(ErrorCode.Unavailable, `${err.message}: try again in a minute`))
     const status = err.statusCode ?? 500
     if (status === 413)
       return reply.code(413).send(errorBody(ErrorCode.PayloadTooLarge, 'request body too large'))
@@ -149,10 +205,20 @@ export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}
     await opsRoutes(scoped, services)
     await identityRoutes(scoped, services)
     await shareRoutes(scoped, services, secret)
+    await snapshotRoutes(scoped, services)
+    await exportRoutes(scoped, services)
+    await boardAdminRoutes(scoped, services)
   })
+  // Its own context: it reads JSON bodies as text, with a larger body limit.
+  app.register(async (scoped) => importRoutes(scoped, services))
   app.register(async (scoped) => staticClient(scoped, config.clientDir))
+  // [R1] The first sweep runs as soon as the server is ready, then every RETENTION_SWEEP_MS.
+  app.addHook('onReady', async () => retention.start())
   app.addHook('onClose', async () => {
+    await retention.stop()
     await sync.shutdown()
+    await exports.close()
+    await audit.settled()
     await store.close()
   })
   return app

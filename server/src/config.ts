@@ -27,6 +27,8 @@ export interface ServerConfig {
   readonly limits: Limits
   /** Log level for pino (`silent` in tests). */
   readonly logLevel: string
+  /** How often expired boards are looked for and deleted (server/SPEC.md R1); the first sweep runs at start. */
+  readonly retentionSweepMs: number
 }
 
 /** Resource limits (DESIGN.md, "Limits with clear errors"). */
@@ -63,6 +65,8 @@ export interface Limits {
   readonly boardsPerMinute: number
   /** Interval of websocket pings; a connection that missed one pong is dropped. */
   readonly pingIntervalMs: number
+  /** Largest body of a board import (`circleboard-board` JSON), in bytes. */
+  readonly maxImportBytes: number
 }
 
 /** Defaults for every limit. */
@@ -83,7 +87,12 @@ export const DEFAULT_LIMITS: Limits = {
   apiRequestsPerMinute: 600,
   boardsPerMinute: 120,
   pingIntervalMs: 30_000,
+  // A board of several thousand elements exports to a few MiB of JSON; 32 MiB leaves room for years of a circle.
+  maxImportBytes: 32 * 1024 * 1024,
 }
+
+/** Default interval of the retention sweep: ten minutes. */
+export const DEFAULT_RETENTION_SWEEP_MS = 10 * 60_000
 
 /** A complete config from a partial one (tests pass only what they care about). */
 export function makeConfig(
@@ -100,6 +109,7 @@ export function makeConfig(
     linkTtlSeconds: partial.linkTtlSeconds ?? 0,
     clientDir: partial.clientDir ?? null,
     logLevel: partial.logLevel ?? 'info',
+    retentionSweepMs: partial.retentionSweepMs ?? DEFAULT_RETENTION_SWEEP_MS,
     limits: { ...DEFAULT_LIMITS, ...partial.limits },
   }
 }
@@ -122,6 +132,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   apiRequestsPerMinute: 'API_REQUESTS_PER_MINUTE',
   boardsPerMinute: 'BOARDS_PER_MINUTE',
   pingIntervalMs: 'PING_INTERVAL_MS',
+  maxImportBytes: 'MAX_IMPORT_BYTES',
 }
 
 /** A configuration error: main.ts prints it and exits with status 2. */
@@ -161,6 +172,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string |
     linkTtlSeconds: int('LINK_TTL_SECONDS', 0),
     clientDir: env.CLIENT_DIR === '' ? null : (env.CLIENT_DIR ?? defaultClientDir),
     logLevel: env.LOG_LEVEL || 'info',
+    retentionSweepMs: int('RETENTION_SWEEP_MS', DEFAULT_RETENTION_SWEEP_MS, 1000),
     limits,
   })
 }

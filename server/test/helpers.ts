@@ -21,7 +21,7 @@ export interface TestServer {
   /** `ws://127.0.0.1:<port>/ws`: the `serverUrl` of a WebsocketProvider. */
   readonly ws: string
   readonly dataDir: string
-  createBoard(title?: string): Promise<TestBoard>
+  createBoard(title?: string, options?: { language?: 'en' | 'sv'; template?: string }): Promise<TestBoard>
   /** Graceful close (as on SIGTERM). Keeps the data directory unless `cleanup` is true. */
   close(cleanup?: boolean): Promise<void>
 }
@@ -58,11 +58,11 @@ export async function startServer(
     http,
     ws: `ws://127.0.0.1:${address.port}/ws`,
     dataDir,
-    async createBoard(title = 'Test board') {
+    async createBoard(title = 'Test board', options = {}) {
       const res = await fetch(`${http}/api/boards`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title }),
+        body: JSON.stringify({ title, ...options }),
       })
       if (res.status !== 201) throw new Error(`POST /api/boards -> ${res.status} ${await res.text()}`)
       const body = (await res.json()) as CreateBoardResponse

@@ -24,7 +24,9 @@ import {
   recordVoteRound,
   tallyVotes,
   type BrainstormState,
+  type CurrentMeeting,
   type SessionState,
+  type TokenClaims,
   type VotingRound,
 } from '@circleboard/shared'
 import type { FastifyBaseLogger } from 'fastify'
@@ -34,6 +36,16 @@ import type { RoomManager } from '../sync/RoomManager.js'
 
 /** Id of the board element a revealed draft note becomes (the same every time: reveals are idempotent). */
 export const revealedNoteId = (draftId: string): string => `bs-${draftId}`
+
+/**
+ * Told when the control document's running meeting ends (server/SPEC.md H3): `session.meeting` goes from
+ * a meeting to null or to another meeting. `by` is whoever wrote that change, when it came from a client.
+ */
+export type MeetingEndedListener = (
+  boardId: string,
+  meeting: CurrentMeeting,
+  by: TokenClaims | null,
+) => Promise<void> | void
 
 /** A person's drafts, live (loaded room) or read from the store. */
 interface Drafts {
@@ -49,7 +61,15 @@ export class BoardSession {
   private session: SessionState = EMPTY_CONTROL.session
   private queue: Promise<void> = Promise.resolve()
   private readonly onControlUpdate = (_update: Uint8Array, origin: unknown): void => {
+    const before = this.session.meeting
     this.session = readSession(this.control.doc)
+    const after = this.session.meeting
+    if (before !== null && (after === null || after.id !== before.id)) {
+      // A client's update arrives with its Connection as the origin (Room.receiveUpdate).
+      const claims = (origin as { claims?: TokenClaims } | null)?.claims ?? null
+      // Queued with the reveals, so shutdown and detach wait for it like for them.
+      this.enqueue(() => this.onMeetingEnded(this.boardId, before, claims))
+    }
     // Our own answers (origin `server`) need no answer.
     if (origin !== 'server') this.schedule()
   }
@@ -60,6 +80,7 @@ export class BoardSession {
     private readonly rooms: RoomManager,
     private readonly store: DocStore,
     private readonly log: FastifyBaseLogger,
+    private readonly onMeetingEnded: MeetingEndedListener = () => {},
   ) {
     this.session = readSession(control.doc)
     control.doc.on('update', this.onControlUpdate)
@@ -87,11 +108,13 @@ export class BoardSession {
   }
 
   private schedule(): void {
-    this.queue = this.queue
-      .then(() => this.process())
-      .catch((err: unknown) => {
-        this.log.error({ err, board: this.boardId }, 'facilitation action failed')
-      })
+    this.enqueue(() => this.process())
+  }
+
+  private enqueue(action: () => Promise<void> | void): void {
+    this.queue = this.queue.then(action).catch((err: unknown) => {
+      this.log.error({ err, board: this.boardId }, 'facilitation action failed')
+    })
   }
 
   private async process(): Promise<void> {

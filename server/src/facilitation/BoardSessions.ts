@@ -9,7 +9,7 @@ import { EMPTY_CONTROL, readSession, type SessionState } from '@circleboard/shar
 import type { FastifyBaseLogger } from 'fastify'
 import type { DocStore } from '../storage/DocStore.js'
 import type { RoomManager } from '../sync/RoomManager.js'
-import { BoardSession } from './BoardSession.js'
+import { BoardSession, type MeetingEndedListener } from './BoardSession.js'
 
 /** Owns the sessions of the boards in use. */
 export class BoardSessions {
@@ -20,6 +20,7 @@ export class BoardSessions {
     private readonly rooms: RoomManager,
     private readonly store: DocStore,
     private readonly log: FastifyBaseLogger,
+    private readonly onMeetingEnded: MeetingEndedListener = () => {},
   ) {}
 
   /** The session of a board in use, if any. */
@@ -68,6 +69,14 @@ export class BoardSessions {
     }
   }
 
+  /** Drops a board's session at once (the board is being deleted; its rooms are discarded next). */
+  forget(boardId: string): void {
+    const session = this.sessions.get(boardId)
+    if (!session) return
+    this.sessions.delete(boardId)
+    session.dispose()
+  }
+
   /** Waits for every session's pending actions (tests, shutdown). */
   async settled(): Promise<void> {
     await Promise.all([...this.sessions.values()].map((s) => s.settled()))
@@ -86,7 +95,14 @@ export class BoardSessions {
         stale.dispose()
       }
       const control = await this.rooms.hold(`${boardId}/control`)
-      const session = new BoardSession(boardId, control, this.rooms, this.store, this.log)
+      const session = new BoardSession(
+        boardId,
+        control,
+        this.rooms,
+        this.store,
+        this.log,
+        this.onMeetingEnded,
+      )
       session.users = stale?.users ?? 0
       this.sessions.set(boardId, session)
       return session

@@ -1,6 +1,6 @@
 /**
  * Board routes: `POST /api/boards` creates a board and returns its three capability links;
- * `GET /api/boards/:id` returns its record to any holder of one of its tokens.
+ * `GET /api/boards/:id` returns its record and settings to any holder of one of its tokens.
  */
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
@@ -23,6 +23,9 @@ import {
 import type { Services } from './services.js'
 import { bearer, requireBoardToken, serverKeyMatches } from './auth.js'
 import { badRequest, notFound, unauthorized } from './errors.js'
+import { DEFAULT_BOARD_SETTINGS } from '../storage/DocStore.js'
+import { AuditEvent } from '../audit/AuditLog.js'
+import { settingsJson, type BoardSettingsJson } from './settingsJson.js'
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
@@ -35,9 +38,59 @@ export function newBoardId(): string {
   return id
 }
 
+/** What a new board is made of. */
+export interface NewBoardRecord {
+  readonly title: string
+  readonly template: string | null
+  readonly language: Language | null
+  /** The board document's first update. */
+  readonly seed: Uint8Array
+  /** Unix ms. */
+  readonly createdAt: number
+  /** Made by an import (recorded in the audit log). */
+  readonly imported: boolean
+}
+
+/** Stores a new board (its document first, then its record) and returns its three capability links. */
+export async function createBoardRecord(
+  services: Services,
+  input: NewBoardRecord,
+): Promise<CreateBoardResponse> {
+  const { config, store, signer, metrics, audit } = services
+  const id = newBoardId()
+  // The document is stored before the board exists, so no client can ever see it empty and seed it.
+  await store.append(id, [input.seed])
+  await store.createBoard({
+    id,
+    title: input.title,
+    template: input.template,
+    createdAt: input.createdAt,
+    settings: { ...DEFAULT_BOARD_SETTINGS, language: input.language },
+    expiresAt: null,
+  })
+  metrics.boardsCreated.inc()
+  audit.record(id, AuditEvent.created, null, { template: input.template, imported: input.imported })
+  const expiresAt = config.linkTtlSeconds > 0 ? Math.floor(input.createdAt / 1000) + config.linkTtlSeconds : 0
+  const links = Object.fromEntries(
+    ROLES.map((role) => [role, boardLink(id, signer.sign({ boardId: id, role, expiresAt, personId: null }))]),
+  ) as Record<Role, string>
+  return {
+    id,
+    title: input.title,
+    template: input.template,
+    createdAt: new Date(input.createdAt).toISOString(),
+    links,
+  }
+}
+
+/** `GET /api/boards/:id`: the shared `BoardInfo` and the board's settings (server/SPEC.md P3, R1). */
+export interface BoardInfoWithSettings extends BoardInfo {
+  readonly settings: BoardSettingsJson
+}
+
 /** Registers the board routes. */
 export async function boardsRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  const { config, store, signer, metrics } = services
+  const { config, signer } = services
 
   app.post<{ Body: CreateBoardRequest }>(
     '/api/boards',
@@ -67,26 +120,23 @@ export async function boardsRoutes(app: FastifyInstance, services: Services): Pr
         throw badRequest(`unknown template '${template}'; known: ${TEMPLATE_NAMES.join(', ')}`)
       }
       const lang: Language = req.body.language ?? 'en'
-      const id = newBoardId()
       const createdAt = Date.now()
-      const iso = new Date(createdAt).toISOString()
-      // The document is stored before the board exists, so no client can ever see it empty and seed it.
-      const seed = newBoardUpdate({ title, template, createdAt: iso }, (doc) => {
-        if (template !== null && template !== 'blank') {
-          applyTemplate(doc, template, lang, { personId: null, meeting: null, origin: Origin.server })
-        }
+      const seed = newBoardUpdate(
+        { title, template, createdAt: new Date(createdAt).toISOString() },
+        (doc) => {
+          if (template !== null && template !== 'blank') {
+            applyTemplate(doc, template, lang, { personId: null, meeting: null, origin: Origin.server })
+          }
+        },
+      )
+      const body = await createBoardRecord(services, {
+        title,
+        template,
+        language: req.body.language ?? null,
+        seed,
+        createdAt,
+        imported: false,
       })
-      await store.append(id, [seed])
-      await store.createBoard({ id, title, template, createdAt })
-      metrics.boardsCreated.inc()
-      const expiresAt = config.linkTtlSeconds > 0 ? Math.floor(createdAt / 1000) + config.linkTtlSeconds : 0
-      const links = Object.fromEntries(
-        ROLES.map((role) => [
-          role,
-          boardLink(id, signer.sign({ boardId: id, role, expiresAt, personId: null })),
-        ]),
-      ) as Record<Role, string>
-      const body: CreateBoardResponse = { id, title, template, createdAt: iso, links }
       return reply.code(201).send(body)
     },
   )
@@ -97,14 +147,15 @@ export async function boardsRoutes(app: FastifyInstance, services: Services): Pr
     async (req) => {
       if (!isBoardId(req.params.id)) throw notFound('no such board')
       const claims = requireBoardToken(signer, req, req.params.id)
-      const board = await store.getBoard(req.params.id)
+      const board = await services.store.getBoard(req.params.id)
       if (!board) throw notFound('this board does not exist (it may have been deleted)')
-      const info: BoardInfo = {
+      const info: BoardInfoWithSettings = {
         id: board.id,
         title: board.title,
         template: board.template,
         createdAt: new Date(board.createdAt).toISOString(),
         role: claims.role,
+        settings: settingsJson(board),
       }
       return info
     },

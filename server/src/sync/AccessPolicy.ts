@@ -44,7 +44,11 @@ export class AccessPolicy {
     return null
   }
 
-  /** True when `claims` may do what a facilitator does (REST: snapshots, exports, deletion). */
+  /**
+   * True when `claims` may do what a facilitator does in a meeting (REST: snapshots, exports, merging an
+   * import; server/SPEC.md H1-H8). What decides the board's life (settings, deletion, the audit log) stays
+   * with the facilitator link itself.
+   */
   canFacilitate(claims: TokenClaims, session: SessionState): boolean {
     return (
       claims.role === 'facilitator' || (claims.role === 'participant' && isDelegate(session, claims.personId))

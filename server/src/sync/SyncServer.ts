@@ -11,16 +11,27 @@
 import type { IncomingMessage } from 'node:http'
 import type { WebSocket } from 'ws'
 import type { FastifyBaseLogger } from 'fastify'
-import { CloseCode, parseRoomName } from '@circleboard/shared'
+import { CloseCode, parseRoomName, type CurrentMeeting, type TokenClaims } from '@circleboard/shared'
 import type { ServerConfig } from '../config.js'
-import type { DocStore } from '../storage/DocStore.js'
+import type { BoardRecord, DocStore } from '../storage/DocStore.js'
 import type { Metrics } from '../observability/Metrics.js'
 import { describeRejection, type TokenSigner } from '../auth/TokenSigner.js'
 import { AccessPolicy } from './AccessPolicy.js'
 import { Connection, truncateReason } from './Connection.js'
-import { CapacityError, RoomManager } from './RoomManager.js'
+import { BoardDeletedError, CapacityError, RoomManager } from './RoomManager.js'
 import type { Room } from './Room.js'
+import type { UpdateGuard } from './UpdateGuard.js'
 import { BoardSessions } from '../facilitation/BoardSessions.js'
+
+/** What the features around the sync server want to hear about (none of it may throw). */
+export interface SyncHooks {
+  /** A board's record was read for a connection that is about to open one of its documents. */
+  boardOpened?(board: BoardRecord): void
+  /** A connection joined a loaded room. */
+  joined?(conn: Connection, room: Room): void
+  /** The control document's running meeting ended (server/SPEC.md H3); `by` wrote the change, if known. */
+  meetingEnded?(boardId: string, meeting: CurrentMeeting, by: TokenClaims | null): void
+}
 
 /** Everything the sync server is built from. */
 export interface SyncServerDeps {
@@ -30,6 +41,9 @@ export interface SyncServerDeps {
   readonly metrics: Metrics
   readonly log: FastifyBaseLogger
   readonly policy?: AccessPolicy
+  /** Inspects client updates before they are stored (the identity-number guard, server/SPEC.md P1). */
+  readonly guard?: UpdateGuard
+  readonly hooks?: SyncHooks
 }
 
 /** Accepts websockets and routes them to rooms. */
@@ -49,8 +63,11 @@ export class SyncServer {
       limits: deps.config.limits,
       log: deps.log,
       denyWrite: (conn, room) => this.policy.denyWrite(conn.claims, room.ref),
+      ...(deps.guard ? { guard: deps.guard } : {}),
     })
-    this.sessions = new BoardSessions(this.rooms, deps.store, deps.log)
+    this.sessions = new BoardSessions(this.rooms, deps.store, deps.log, (boardId, meeting, by) =>
+      deps.hooks?.meetingEnded?.(boardId, meeting, by),
+    )
     this.pinger = setInterval(() => this.ping(), deps.config.limits.pingIntervalMs)
     this.pinger.unref()
   }
@@ -138,6 +155,7 @@ export class SyncServer {
       const board = await store.getBoard(boardId)
       if (!board) return refuse(CloseCode.NotFound, 'this board does not exist (it may have been deleted)')
       if (conn.closed) return
+      this.deps.hooks?.boardOpened?.(board)
       // The board's facilitation state (lock, delegates) must be known before the first update is judged.
       await this.sessions.attach(boardId)
       if (conn.closed) return this.sessions.detach(boardId)
@@ -154,11 +172,22 @@ export class SyncServer {
       // Frames arriving from here on go straight to the room; the ones that came earlier are drained by join.
       joined(room)
       room.join(conn)
+      this.deps.hooks?.joined?.(conn, room)
     } catch (err) {
       if (err instanceof CapacityError) return refuse(CloseCode.TryAgainLater, err.message)
+      if (err instanceof BoardDeletedError) return refuse(CloseCode.NotFound, 'the board was deleted')
       log.error({ err, room: name }, 'could not open room')
       return refuse(CloseCode.InternalError, 'the board could not be loaded; retrying')
     }
+  }
+
+  /**
+   * [R2] Closes everything of a board that is being deleted: its session, and every room of it without
+   * storing what is queued; connections get 4404 and `reason`. No room of the board loads again.
+   */
+  async closeBoard(boardId: string, reason: string): Promise<void> {
+    this.sessions.forget(boardId)
+    await this.rooms.discardBoard(boardId, CloseCode.NotFound, reason)
   }
 
   /** Drops connections that missed a pong since the last round, pings the rest. */
