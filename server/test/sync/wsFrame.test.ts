@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+// @ts-expect-error ws exports its Receiver at runtime, but @types/ws does not declare it
 import { Receiver } from 'ws'
 import { encodeFrames } from '../../src/sync/wsFrame.js'
 
