@@ -50,6 +50,32 @@ export type ClickInterceptor = (id: string) => boolean
  */
 export type CreateInterceptor = (type: ElementType, at: Point) => string | null | undefined
 
+/** What a label editor is about to write: the record, the shared text now, and what the person typed. */
+export interface TextChange {
+  readonly target: 'element' | 'link'
+  readonly id: string
+  /** The text the document holds now. */
+  readonly before: string
+  /** The text the person typed. */
+  readonly after: string
+}
+
+/**
+ * Consulted by every label editor before it writes (the personal-data warning holds back what looks like
+ * a personal identity number, an e-mail address or a phone number, before anyone else can see it).
+ */
+export interface TextGuard {
+  /**
+   * True holds `change` back: the editor does not write it and keeps showing what was typed. The guard
+   * then owns the change: it tells the person why, and writes it (changed or not) when they choose.
+   */
+  hold(change: TextChange): boolean
+  /** The text the person should see in a record's editor while a change to it is held back, or `null`. */
+  held(target: 'element' | 'link', id: string): string | null
+  /** The person stopped editing the record (Enter, Escape, or left the field). */
+  done(target: 'element' | 'link', id: string): void
+}
+
 /** A set of hooks that features add to and remove from, with one change signal. */
 export class Hooks<T> {
   private readonly items = new Set<T>()
@@ -96,6 +122,8 @@ export class BoardModel {
   readonly clickInterceptors = new Hooks<ClickInterceptor>()
   /** Element creation taken over by a feature. */
   readonly createInterceptors = new Hooks<CreateInterceptor>()
+  /** Label changes held back before they are shared; guards call `textGuards.changed()` when theirs change. */
+  readonly textGuards = new Hooks<TextGuard>()
   private meetingProvider: () => number | null
   private readOnlyProviders = new Set<() => string | null>()
   private readonly unsubscribe: () => void
@@ -143,6 +171,26 @@ export class BoardModel {
   /** Sets where the running meeting's number comes from (the control document). */
   setMeetingProvider(provider: () => number | null): void {
     this.meetingProvider = provider
+  }
+
+  /** Whether a guard holds `change` back; label editors ask before every write and skip it when true. */
+  guardText(change: TextChange): boolean {
+    for (const guard of this.textGuards.all()) if (guard.hold(change)) return true
+    return false
+  }
+
+  /** What a label editor should show for a record while a guard holds a change to it back, or `null`. */
+  heldText(target: 'element' | 'link', id: string): string | null {
+    for (const guard of this.textGuards.all()) {
+      const text = guard.held(target, id)
+      if (text !== null) return text
+    }
+    return null
+  }
+
+  /** Label editors call this when the person stops editing a record. */
+  textEditDone(target: 'element' | 'link', id: string): void {
+    for (const guard of this.textGuards.all()) guard.done(target, id)
   }
 
   /** The context every model operation takes: who, in which meeting, with this session's origin. */

@@ -2,7 +2,8 @@
  * In-place label editing: a textarea over the element (or link label), bound to the record's `Y.Text`.
  * Each keystroke becomes a minimal text delta (so two people typing in one label both keep their words),
  * and others' typing arrives while editing without moving this person's cursor: their delta shifts the
- * selection like it shifts the text.
+ * selection like it shifts the text. Before each write the board model's text guards are asked
+ * (`BoardModel.guardText`): a change they hold back stays on this screen only.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
@@ -94,8 +95,10 @@ export function LabelEditor({
       const next = event.target.toString()
       const start = el ? shiftIndex(el.selectionStart, event.delta as never) : 0
       const end = el ? shiftIndex(el.selectionEnd, event.delta as never) : 0
-      valueRef.current = next
-      setValue(next)
+      // A change of ours that a text guard holds back stays on screen, on top of their text.
+      const shown = model.heldText(target.kind, target.id) ?? next
+      valueRef.current = shown
+      setValue(shown)
       requestAnimationFrame(() => el?.setSelectionRange(start, end))
     }
     const attach = (): void => {
@@ -114,6 +117,19 @@ export function LabelEditor({
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target.id, target.kind])
+
+  // A guard that held our change back and then wrote it (or what the person chose instead): show the text.
+  useEffect(
+    () =>
+      model.textGuards.subscribe(() => {
+        const shown = model.heldText(target.kind, target.id) ?? ytext()?.toString() ?? valueRef.current
+        if (shown === valueRef.current) return
+        valueRef.current = shown
+        setValue(shown)
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [model, target.id, target.kind],
+  )
 
   // Follow the element on screen as the camera or the element moves.
   useLayoutEffect(() => {
@@ -157,10 +173,15 @@ export function LabelEditor({
   }, [])
 
   const change = (next: string): void => {
-    const before = valueRef.current
-    const delta = textDelta(before, next)
     valueRef.current = next
     setValue(next)
+    // The delta is taken from the shared text, which differs from what is shown while a guard holds a change.
+    const shared =
+      ytext()?.toString() ??
+      (target.kind === 'element' ? store.element(target.id)?.label : store.link(target.id)?.label) ??
+      ''
+    if (model.guardText({ target: target.kind, id: target.id, before: shared, after: next })) return
+    const delta = textDelta(shared, next)
     if (delta.length === 0) return
     try {
       if (target.kind === 'element') applyLabelDelta(doc, target.id, delta, model.editContext())
@@ -180,6 +201,7 @@ export function LabelEditor({
       onChange={(e) => change(e.target.value)}
       onBlur={() => {
         model.undo.stopCapturing()
+        model.textEditDone(target.kind, target.id)
         onClose()
       }}
       onKeyDown={(e) => {
@@ -187,6 +209,7 @@ export function LabelEditor({
         if (e.key === 'Escape' || (e.key === 'Enter' && !e.shiftKey)) {
           e.preventDefault()
           model.undo.stopCapturing()
+          model.textEditDone(target.kind, target.id)
           onClose()
         }
       }}

@@ -6,8 +6,9 @@ import * as core from './messages/core.js'
 import * as facilitation from './messages/facilitation.js'
 import * as panels from './messages/panels.js'
 import * as history from './messages/history.js'
+import * as analysis from './messages/analysis.js'
 
-export const en = { ...core.en, ...facilitation.en, ...panels.en, ...history.en } as const
+export const en = { ...core.en, ...facilitation.en, ...panels.en, ...history.en, ...analysis.en } as const
 
 /** Message keys. */
 export type MessageKey = keyof typeof en

@@ -4,5 +4,6 @@ import * as core from './messages/core.js'
 import * as facilitation from './messages/facilitation.js'
 import * as panels from './messages/panels.js'
 import * as history from './messages/history.js'
+import * as analysis from './messages/analysis.js'
 
-export const sv: Messages = { ...core.sv, ...facilitation.sv, ...panels.sv, ...history.sv }
+export const sv: Messages = { ...core.sv, ...facilitation.sv, ...panels.sv, ...history.sv, ...analysis.sv }

@@ -47,6 +47,8 @@ export function retype(model: BoardModel, ids: readonly string[], type: ElementT
 export function editLabel(model: BoardModel, target: 'element' | 'link', id: string, next: string): boolean {
   const current = target === 'element' ? model.store.element(id)?.label : model.store.link(id)?.label
   if (current === undefined) return false
+  // A text guard may hold the change back (personal data); it then writes it itself when the person chooses.
+  if (!model.readOnly && model.guardText({ target, id, before: current, after: next })) return true
   const delta = textDelta(current, next)
   if (delta.length === 0) return true
   // Typing is captured into one undo step by the undo manager's capture timeout; no stopCapturing here.

@@ -3,6 +3,7 @@
  * (every keystroke a minimal text edit of the record's Y.Text, like the canvas's label editor) and a
  * select of type and kind.
  */
+import { useCallback, useSyncExternalStore } from 'react'
 import {
   ELEMENT_TYPES,
   KINDS_BY_TYPE,
@@ -56,23 +57,30 @@ function BoundInput({
   value,
 }: LabelInputProps & { value: string }) {
   const model = useBoardModel()
+  // What a text guard holds back (a personal identity number, say) stays in this field only.
+  const subscribe = useCallback((l: () => void) => model.textGuards.subscribe(l), [model])
+  const held = useSyncExternalStore(subscribe, () => model.heldText(target, id))
+  const done = (): void => {
+    model.undo.stopCapturing()
+    model.textEditDone(target, id)
+  }
   return (
     <input
       className={className}
       aria-label={label}
-      value={value}
+      value={held ?? value}
       readOnly={model.readOnly}
       autoFocus={autoFocus}
       onFocus={(e) => {
         if (autoFocus) e.currentTarget.select()
       }}
       onChange={(e) => editLabel(model, target, id, e.target.value)}
-      onBlur={() => model.undo.stopCapturing()}
+      onBlur={done}
       onKeyDown={(e) => {
         e.stopPropagation()
         if (e.key === 'Enter' || e.key === 'Escape') {
           e.preventDefault()
-          model.undo.stopCapturing()
+          done()
           onDone?.()
         }
       }}

@@ -1,0 +1,122 @@
+/**
+ * The analysis feature's state for one open board, in the startup bundle and kept small: the board's
+ * settings (read once, for the personal-data warning), the overlay chosen, the personal-data guard (in the
+ * startup bundle on purpose: it must stand in front of the label editors from the first keystroke), and
+ * notices of what the server removed. The indicators themselves (`AnalysisEngine`, which brings the graph
+ * library) are created by the lazily loaded panels, on first use.
+ */
+import * as decoding from 'lib0/decoding'
+import type { OverlayIndicator } from '@circleboard/shared'
+import type { FeatureContext } from '../board/features.js'
+import type { AnalysisEngine } from './AnalysisEngine.js'
+import { PersonalDataGuard } from './PersonalDataGuard.js'
+import { fetchSettings, UNKNOWN_SETTINGS, type BoardSettings } from './settingsApi.js'
+import { Signal } from './signal.js'
+
+/** y-protocols' message type of auth messages and its permission-denied subtype. */
+const MESSAGE_AUTH = 2
+const PERMISSION_DENIED = 0
+
+/**
+ * Whether a permission-denied reason is the server's identity-number guard speaking (server
+ * privacy/identityGuard.ts; the other reasons, a viewer link or a locked board, are shown elsewhere).
+ */
+export function isPersonalDataRemoval(reason: string): boolean {
+  return /personnummer|identity number|personal data/i.test(reason)
+}
+
+/** A removal the server reported. */
+export interface ServerNotice {
+  readonly id: number
+  /** The server's reason, as it sent it (English). */
+  readonly reason: string
+}
+
+type AuthHandler = (
+  encoder: unknown,
+  decoder: decoding.Decoder,
+  provider: unknown,
+  emitSynced: boolean,
+  messageType: number,
+) => void
+
+/** The analysis feature of one open board. */
+export class AnalysisSession {
+  readonly settings = new Signal<BoardSettings>(UNKNOWN_SETTINGS)
+  readonly overlay = new Signal<OverlayIndicator | null>(null)
+  readonly notices = new Signal<readonly ServerNotice[]>([])
+  readonly guard: PersonalDataGuard
+  /** Created by the panels when first needed (it brings the graph library). */
+  engine: AnalysisEngine | null = null
+  private nextNotice = 1
+
+  constructor(readonly feature: FeatureContext) {
+    this.guard = new PersonalDataGuard(feature.model, () => this.settings.get().identityNumberCheck)
+  }
+
+  /** Starts the guard and the listening; returns the stop (React effects may start and stop twice). */
+  start(): () => void {
+    const offGuard = this.guard.install()
+    const offSettings = this.settings.subscribe(() => this.guard.settingsChanged())
+    const offDenied = this.listenForRemovals()
+    let stopped = false
+    if (this.feature.role !== 'viewer') {
+      fetchSettings(this.feature.boardId, this.feature.token).then(
+        (s) => {
+          if (!stopped) this.settings.set(s)
+        },
+        () => {
+          // Unknown settings keep "Share anyway" from identity numbers: the safe side.
+        },
+      )
+    }
+    return () => {
+      stopped = true
+      offGuard()
+      offSettings()
+      offDenied()
+    }
+  }
+
+  /** The live indicators, made with `create` the first time they are asked for. */
+  engineOr(create: () => AnalysisEngine): AnalysisEngine {
+    this.engine ??= create()
+    return this.engine
+  }
+
+  /** Forgets a notice the person has read. */
+  dismissNotice(id: number): void {
+    this.notices.set(this.notices.get().filter((n) => n.id !== id))
+  }
+
+  destroy(): void {
+    this.engine?.destroy()
+    this.engine = null
+  }
+
+  /**
+   * The stock y-websocket client only logs an auth permission-denied message; its per-provider handler
+   * table is replaced for that one message type so the person learns what the server removed.
+   */
+  private listenForRemovals(): () => void {
+    const provider = this.feature.conn.provider as unknown as { messageHandlers: AuthHandler[] }
+    const handlers = provider.messageHandlers
+    const original = handlers[MESSAGE_AUTH]
+    const handler: AuthHandler = (_encoder, decoder) => {
+      if (decoding.readVarUint(decoder) !== PERMISSION_DENIED) return
+      const reason = decoding.readVarString(decoder)
+      if (!isPersonalDataRemoval(reason)) {
+        // What the stock handler does with every reason (a viewer link, a locked board: shown elsewhere).
+        console.warn(`Permission denied to access ${this.feature.boardId}.\n${reason}`)
+        return
+      }
+      // One notice at a time is enough: the server says the same for every removal.
+      if (this.notices.get().some((n) => n.reason === reason)) return
+      this.notices.set([...this.notices.get(), { id: this.nextNotice++, reason }])
+    }
+    handlers[MESSAGE_AUTH] = handler
+    return () => {
+      if (handlers[MESSAGE_AUTH] === handler && original) handlers[MESSAGE_AUTH] = original
+    }
+  }
+}
