@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { addElement, applyLabelDelta, localOrigin, type EditContext } from '@circleboard/shared'
 import { BoardModel } from '../src/board/BoardModel.js'
 import { editLabel } from '../src/panels/editing.js'
+import type { FeatureContext } from '../src/board/features.js'
+import { AnalysisSession } from '../src/analysis/AnalysisSession.js'
 import { PersonalDataGuard } from '../src/analysis/PersonalDataGuard.js'
 import {
   applyHeld,
@@ -186,5 +190,48 @@ describe('the personal-data guard on a board', () => {
     expect(guard.warnings.get()).toEqual([])
     off()
     expect(model.textGuards.all()).toEqual([])
+  })
+})
+
+describe('what the server removed', () => {
+  it('is shown from its permission-denied message; other reasons are left to the console', () => {
+    const { model } = setup()
+    const original = (): void => {}
+    const handlers: unknown[] = [undefined, undefined, original]
+    const feature = {
+      conn: { provider: { messageHandlers: handlers } },
+      model,
+      role: 'viewer',
+      personId: null,
+      token: 't',
+      boardId: 'b',
+    } as unknown as FeatureContext
+    const session = new AnalysisSession(feature)
+    const stop = session.start()
+    const deny = (reason: string): void => {
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarString(e, reason)
+      const handler = handlers[2] as (...args: unknown[]) => void
+      handler(null, decoding.createDecoder(encoding.toUint8Array(e)), null, false, 2)
+    }
+    const warn = console.warn
+    const warned: unknown[] = []
+    console.warn = (...args: unknown[]) => warned.push(args)
+    try {
+      deny('the board is locked')
+      deny('a Swedish personal identity number (personnummer) was removed from the board')
+      deny('a Swedish personal identity number (personnummer) was removed from the board')
+    } finally {
+      console.warn = warn
+    }
+    expect(warned).toHaveLength(1)
+    expect(session.notices.get().map((n) => n.reason)).toEqual([
+      'a Swedish personal identity number (personnummer) was removed from the board',
+    ])
+    session.dismissNotice(session.notices.get()[0]!.id)
+    expect(session.notices.get()).toEqual([])
+    stop()
+    expect(handlers[2]).toBe(original)
   })
 })

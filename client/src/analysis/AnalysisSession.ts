@@ -25,6 +25,9 @@ export function isPersonalDataRemoval(reason: string): boolean {
   return /personnummer|identity number|personal data/i.test(reason)
 }
 
+/** How long settings read from the server are trusted before a refused "Share anyway" reads them again. */
+const SETTINGS_FRESH_MS = 5_000
+
 /** A removal the server reported. */
 export interface ServerNotice {
   readonly id: number
@@ -56,12 +59,16 @@ export class AnalysisSession {
 
   /** Starts the guard and the listening; returns the stop (React effects may start and stop twice). */
   start(): () => void {
+    const { role, boardId, token } = this.feature
     const offGuard = this.guard.install()
     const offSettings = this.settings.subscribe(() => this.guard.settingsChanged())
     const offDenied = this.listenForRemovals()
     let stopped = false
-    if (this.feature.role !== 'viewer') {
-      fetchSettings(this.feature.boardId, this.feature.token).then(
+    let lastRead = 0
+    const readSettings = (): void => {
+      if (role === 'viewer') return
+      lastRead = Date.now()
+      fetchSettings(boardId, token).then(
         (s) => {
           if (!stopped) this.settings.set(s)
         },
@@ -70,10 +77,17 @@ export class AnalysisSession {
         },
       )
     }
+    readSettings()
+    // The facilitator may have turned the check off since: before refusing "Share anyway", ask again.
+    const offWarnings = this.guard.warnings.subscribe(() => {
+      const refused = this.guard.warnings.get().some((w) => !w.canShare)
+      if (refused && Date.now() - lastRead > SETTINGS_FRESH_MS) readSettings()
+    })
     return () => {
       stopped = true
       offGuard()
       offSettings()
+      offWarnings()
       offDenied()
     }
   }

@@ -52,7 +52,12 @@ export function OverlayLayer({
   const halo = indicator === 'degree' || indicator === 'betweenness'
   const max = overlay?.max ?? 0
   return (
-    <aside className="canvas-overlay overlay-legend" aria-label={t('mapOverlay.legend')}>
+    <aside
+      className="canvas-overlay overlay-legend"
+      aria-label={t('mapOverlay.legend')}
+      onPointerDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       <h3>{t(OVERLAY_NAMES[indicator])}</h3>
       <p>{t(LEGEND_TEXT[indicator])}</p>
       {halo && style && (

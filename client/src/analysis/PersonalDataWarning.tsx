@@ -32,7 +32,13 @@ export function PersonalDataWarning({ session }: { session: AnalysisSession }) {
   if (warnings.length === 0 && notices.length === 0) return null
   const keepFocus = (e: React.MouseEvent): void => e.preventDefault()
   return (
-    <div className="canvas-overlay privacy-warnings">
+    // Pointer and key events stay here: the canvas would take the focus (closing the label editor) and
+    // read keys as its shortcuts.
+    <div
+      className="canvas-overlay privacy-warnings"
+      onPointerDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       {warnings.map((w) => (
         <section key={w.key} className="privacy-warning" role="alert" aria-label={t('personalData.title')}>
           {kindsOf(w).map((kind) => (
