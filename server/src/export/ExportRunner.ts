@@ -35,6 +35,9 @@ interface ImportJob {
   reject(err: Error): void
 }
 
+/** How long an idle export worker is kept. */
+const WORKER_IDLE_MS = 30_000
+
 /** A failure inside the worker (an exporter threw, the worker died). */
 export class ExportError extends Error {
   readonly code = 'BOARD_ERR_INTERNAL'
@@ -43,6 +46,7 @@ export class ExportError extends Error {
 /** Runs exports and imports in a worker thread. */
 export class ExportRunner {
   private worker: Worker | null = null
+  private idleTimer: NodeJS.Timeout | null = null
   private nextId = 1
   private readonly jobs = new Map<number, ExportJob | ImportJob>()
   private closed = false
@@ -72,6 +76,7 @@ export class ExportRunner {
   /** Stops the worker; jobs still running fail. */
   async close(): Promise<void> {
     this.closed = true
+    if (this.idleTimer) clearTimeout(this.idleTimer)
     const worker = this.worker
     this.worker = null
     this.failAll(new ExportError('the server is shutting down'))
@@ -79,6 +84,10 @@ export class ExportRunner {
   }
 
   private post(msg: ToWorker): void {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer)
+      this.idleTimer = null
+    }
     if (this.closed) {
       this.fail(msg.id, new ExportError('the server is shutting down'))
       return
@@ -86,7 +95,28 @@ export class ExportRunner {
     this.getWorker().postMessage(msg)
   }
 
+  /**
+   * The worker is a second JavaScript heap with pdf-lib loaded (tens of MB): once no job has come for a
+   * while it is stopped, and the next export starts a new one.
+   */
+  private stopWhenIdle(): void {
+    if (this.idleTimer || !this.worker || this.jobs.size > 0) return
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null
+      const worker = this.worker
+      if (!worker || this.jobs.size > 0) return
+      this.worker = null
+      void worker.terminate()
+    }, WORKER_IDLE_MS)
+    this.idleTimer.unref()
+  }
+
   private onMessage(msg: FromWorker): void {
+    this.handle(msg)
+    this.stopWhenIdle()
+  }
+
+  private handle(msg: FromWorker): void {
     const job = this.jobs.get(msg.id)
     if (!job) return
     switch (msg.kind) {
@@ -125,6 +155,7 @@ export class ExportRunner {
     const job = this.jobs.get(id)
     if (!job) return
     this.jobs.delete(id)
+    this.stopWhenIdle()
     if (job.kind === 'export' && job.started) job.body.destroy(err)
     else job.reject(err)
   }

@@ -94,8 +94,15 @@ export interface DocStore {
    * durable: a crash of the process afterwards loses none of them.
    */
   append(room: string, updates: readonly Uint8Array[]): Promise<void>
-  /** Folds a room's log into its state. Safe to call at any time, also concurrently with `append`. */
-  compact(room: string): Promise<void>
+  /**
+   * Folds a room's log into its state. Safe to call at any time, also concurrently with `append`.
+   *
+   * `live`, when given, is the room's whole document as one update (`Y.encodeStateAsUpdate` of the live
+   * document), and the caller guarantees it covers every update appended so far (the caller is the room,
+   * the single writer, and has nothing appended in flight). The store may then make it the state and drop
+   * the log without reading and merging anything, which for a small document is cheaper than a merge.
+   */
+  compact(room: string, live?: Uint8Array): Promise<void>
   /** Number of updates in a room's log (not yet compacted). */
   logLength(room: string): Promise<number>
   /** Names of the stored rooms whose name starts with `prefix` (e.g. a board's `<id>/drafts/`), sorted. */

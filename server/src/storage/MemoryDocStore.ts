@@ -44,8 +44,16 @@ export class MemoryDocStore implements DocStore {
     for (const u of updates) r.log.push(u.slice())
   }
 
-  async compact(room: string): Promise<void> {
+  async compact(room: string, live?: Uint8Array): Promise<void> {
     this.assertOpen()
+    if (live) {
+      const r = this.rooms.get(room)
+      if (r) {
+        r.state = live.slice()
+        r.log = []
+      }
+      return
+    }
     const r = this.rooms.get(room)
     if (!r || r.log.length === 0) return
     const folded = r.log.length

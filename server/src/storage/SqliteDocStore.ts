@@ -26,6 +26,9 @@ import {
   type StoredDoc,
 } from './DocStore.js'
 
+/** How long an idle compaction worker is kept before it is stopped. */
+const WORKER_IDLE_MS = 30_000
+
 /** Options of the SQLite store. */
 export interface SqliteDocStoreOptions {
   /** Run compactions on the calling thread instead of a worker (tests of the compaction itself). */
@@ -43,6 +46,7 @@ export class SqliteDocStore implements DocStore {
   private readonly db: Database.Database
   private readonly lastSeq = new Map<string, number>()
   private worker: Worker | null = null
+  private workerIdle: NodeJS.Timeout | null = null
   private nextRequest = 1
   private readonly requests = new Map<number, PendingCompaction>()
   /** Per room: the compaction in flight, and whether another was asked for meanwhile. */
@@ -139,9 +143,20 @@ export class SqliteDocStore implements DocStore {
     return (this.stmts.logLength.get(room, room) as { n: number }).n
   }
 
-  compact(room: string): Promise<void> {
+  compact(room: string, live?: Uint8Array): Promise<void> {
     this.assertOpen()
     const current = this.compactions.get(room)
+    if (live && !current) {
+      // The room's own document covers everything appended (see DocStore.compact): make it the state in
+      // one short transaction, no merge. A merge already running for this room would write an older
+      // state; its write checks `upto_seq` first and steps back when it sees this one.
+      try {
+        this.replaceState(room, live)
+        return Promise.resolve()
+      } catch (err) {
+        return Promise.reject(new StoreError('could not write the compacted state', { cause: err }))
+      }
+    }
     if (current) {
       current.again = true
       return current.running
@@ -280,6 +295,7 @@ export class SqliteDocStore implements DocStore {
 
   async close(): Promise<void> {
     if (this.closed) return
+    if (this.workerIdle) clearTimeout(this.workerIdle)
     // Let running compactions finish (they hold no lock while merging), then stop the worker.
     await Promise.allSettled([...this.compactions.values()].map((c) => c.running))
     this.closed = true
@@ -292,6 +308,19 @@ export class SqliteDocStore implements DocStore {
       await worker.terminate()
     }
     this.db.close()
+  }
+
+  private replaceState(room: string, state: Uint8Array): void {
+    const upto = this.lastSeq.get(room) ?? this.readMaxSeq(room)
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO state (room, "update", upto_seq) VALUES (?, ?, ?)
+           ON CONFLICT (room) DO UPDATE SET "update" = excluded."update", upto_seq = excluded.upto_seq`,
+        )
+        .run(room, state, upto)
+      this.db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?').run(room, upto)
+    })()
   }
 
   private readMaxSeq(room: string): number {
@@ -307,11 +336,35 @@ export class SqliteDocStore implements DocStore {
       compactRoom(this.db, room)
       return
     }
-    await new Promise<void>((resolve, reject) => {
-      const id = this.nextRequest++
-      this.requests.set(id, { resolve, reject })
-      this.getWorker().postMessage({ id, room })
-    })
+    if (this.workerIdle) {
+      clearTimeout(this.workerIdle)
+      this.workerIdle = null
+    }
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const id = this.nextRequest++
+        this.requests.set(id, { resolve, reject })
+        this.getWorker().postMessage({ id, room })
+      })
+    } finally {
+      if (this.requests.size === 0) this.stopWorkerWhenIdle()
+    }
+  }
+
+  /**
+   * A worker is a second JavaScript heap (tens of MB): it is only worth keeping while merges keep coming.
+   * Small documents are compacted from the room's own state and never need it.
+   */
+  private stopWorkerWhenIdle(): void {
+    if (this.workerIdle || !this.worker) return
+    this.workerIdle = setTimeout(() => {
+      this.workerIdle = null
+      const worker = this.worker
+      if (!worker || this.requests.size > 0) return
+      this.worker = null
+      void worker.terminate()
+    }, WORKER_IDLE_MS)
+    this.workerIdle.unref()
   }
 
   private getWorker(): Worker {

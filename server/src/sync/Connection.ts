@@ -66,7 +66,26 @@ export class Connection implements AwarenessOwner {
     return this.ws.bufferedAmount
   }
 
-  /** Sends frames, one message each, coalescing them into one write. */
+  /**
+   * True when frames encoded once for everyone (sync/wsFrame.ts) can be written to this socket as they
+   * are: no extension (permessage-deflate) was negotiated, so ws would frame them exactly the same way.
+   */
+  get raw(): boolean {
+    return (this.ws.extensions ?? '') === '' && this.socket !== null
+  }
+
+  /** ws's net.Socket (not in its types; a stable property since ws 1). */
+  private get socket(): { write(b: Uint8Array): boolean } | null {
+    return (this.ws as unknown as { _socket?: { write(b: Uint8Array): boolean } })._socket ?? null
+  }
+
+  /** Writes already encoded websocket frames (one message each) in one write. Only when `raw`. */
+  writeFrames(wire: Buffer): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    this.socket?.write(wire)
+  }
+
+  /** Sends messages through ws, one frame each, coalescing them into one write. */
   sendFrames(frames: readonly Uint8Array[]): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN || frames.length === 0) return
     if (frames.length === 1) {

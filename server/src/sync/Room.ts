@@ -3,12 +3,15 @@
  * of the document to storage. The rules it keeps are numbered in server/SPEC.md (S1...).
  *
  * Messages are handled as they arrive, but nothing leaves the room before what it depends on is stored:
- * accepted updates are applied to the document and queued; once per event-loop turn (`setImmediate`) the
- * queued updates are appended to the store in one batch, and only when that append has succeeded are the
- * queued frames delivered: each update to every connection, its sender included (echo), plus the answers
- * (sync step 2, awareness) meant for one connection. All frames a connection gets in one turn leave in one
- * write. If the append fails the room is closed with 1011 and dropped; clients keep their edits and send
- * them again when they reconnect to a freshly loaded room, so nothing is lost and nothing unstored is seen.
+ * accepted updates are applied to the document and handed to the room's Outbox, which appends them to the
+ * store once per event-loop turn and only then delivers the turn's frames: each update to every
+ * connection, its sender included (echo), plus the answers (sync step 2, presence) meant for one
+ * connection. If the append fails the room is closed with 1011 and dropped; clients keep their edits and
+ * send them again when they reconnect to a freshly loaded room, so nothing is lost and nothing unstored
+ * is seen.
+ *
+ * Compaction: a small document is compacted from its own live state (no merge at all); only a large one
+ * is merged by the store's worker thread, off the event loop.
  */
 import * as Y from 'yjs'
 import {
@@ -37,6 +40,7 @@ import type { Metrics } from '../observability/Metrics.js'
 import { AwarenessRegistry } from './AwarenessRegistry.js'
 import type { Connection } from './Connection.js'
 import type { GuardVerdict, UpdateGuard } from './UpdateGuard.js'
+import { Outbox } from './Outbox.js'
 
 /** What a room needs from the server around it. */
 export interface RoomContext {
@@ -61,6 +65,11 @@ export const ServerOrigin = { persistence: 'persistence', server: 'server' } as 
 export type RoomState = 'loading' | 'ready' | 'closed'
 
 const EMPTY_STATE_VECTOR_LENGTH = 1
+/**
+ * Largest document compacted from its live state on the event loop. Encoding 256 KB takes a couple of
+ * milliseconds; a larger document is merged in the store's worker instead.
+ */
+const INLINE_COMPACT_MAX_BYTES = 256 * 1024
 
 /** A loaded board document and everyone connected to it. */
 export class Room {
@@ -68,16 +77,11 @@ export class Room {
   readonly doc = new Y.Doc()
   readonly conns = new Set<Connection>()
   private readonly awareness: AwarenessRegistry
-  /** Updates applied to `doc` and not yet stored, in order. */
-  private pendingUpdates: Uint8Array[] = []
-  /** Frames for every connection, released once `pendingUpdates` is stored. */
-  private outbox: Uint8Array[] = []
-  /** Frames for one connection each, released with the outbox. */
-  private direct = new Map<Connection, Uint8Array[]>()
-  private flushScheduled = false
-  private flushRunning: Promise<void> | null = null
+  private readonly outbox: Outbox
   /** `Y.encodeStateAsUpdate(doc)`, kept until the next change: most joining clients ask for all of it. */
   private fullState: Uint8Array | null = null
+  /** Size of the last full encoding of the document, to choose how to compact it. */
+  private stateBytes = 0
   /** Updates appended since the last compaction request. */
   private sinceCompaction = 0
   /** Compact once the next append is stored (a guard removed something; see `acceptRepaired`). */
@@ -96,6 +100,19 @@ export class Room {
       ctx.limits.maxAwarenessStateBytes,
       ctx.limits.maxAwarenessClientsPerConnection,
     )
+    this.outbox = new Outbox({
+      connections: () => this.conns,
+      store: (updates) => ctx.metrics.timeStore('append', () => ctx.store.append(this.name, updates)),
+      stored: (count) => this.stored(count),
+      failed: (err) => this.fail(err),
+      tooSlow: (conn) => this.reject(conn, CloseCode.TryAgainLater, 'the connection fell too far behind'),
+      maxBacklog: ctx.limits.maxSendBufferBytes,
+      delivered: (messages, bytes) => {
+        ctx.metrics.messagesOut.inc(messages)
+        ctx.metrics.bytesOut.inc(bytes)
+      },
+      open: () => this.state === 'ready',
+    })
   }
 
   /** [S1] Loads the stored document; no client is served before this resolves. */
@@ -120,6 +137,7 @@ export class Room {
     }
     // A lone compacted state is exactly what a client with an empty document needs.
     if (stored.state && stored.updates.length === 0 && skipped === 0) this.fullState = stored.state
+    this.stateBytes = stored.state?.length ?? 0
     this.sinceCompaction = stored.updates.length
     this.state = 'ready'
     // Board documents are brought to the current schema before anyone syncs; the migration is stored and
@@ -138,18 +156,15 @@ export class Room {
       if (conn.closed) break
       this.receive(conn, frame.data, frame.isBinary)
     }
-    this.scheduleFlush()
   }
 
   /** Removes a connection and broadcasts the removal of its presence. */
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return
-    this.direct.delete(conn)
+    this.outbox.forget(conn)
     const removed = this.awareness.removeOwner(conn)
-    if (removed.length > 0 && this.state === 'ready') {
-      this.outbox.push(writeAwareness(writeAwarenessUpdate(removed)))
-      this.scheduleFlush()
-    }
+    if (removed.length > 0 && this.state === 'ready')
+      this.outbox.toAll(writeAwareness(writeAwarenessUpdate(removed)))
     if (this.conns.size === 0) this.ctx.onEmpty(this)
   }
 
@@ -192,7 +207,6 @@ export class Room {
       if (err instanceof ProtocolError) return this.reject(conn, CloseCode.BadMessage, err.reason)
       throw err
     }
-    this.scheduleFlush()
   }
 
   /**
@@ -212,30 +226,27 @@ export class Room {
       this.doc.off('update', capture)
     }
     for (const update of captured) this.accept(update, writeUpdate(update))
-    this.scheduleFlush()
   }
 
   /** True while an append is in flight or anything waits to be stored or sent. */
   hasWork(): boolean {
-    return this.flushRunning !== null || this.flushScheduled || this.hasPending()
+    return this.outbox.busy()
   }
 
   /** Resolves when everything queued so far is stored and delivered. */
-  async settle(): Promise<void> {
-    while (this.state === 'ready' && (this.flushRunning || this.flushScheduled || this.hasPending())) {
-      if (this.flushRunning) await this.flushRunning
-      else await this.flush()
-    }
+  settle(): Promise<void> {
+    return this.outbox.settle()
   }
 
-  /** Flushes, closes every connection with `code`, and releases the document. */
+  /** Flushes, closes every connection with `code`, compacts, and releases the document. */
   async close(code: number, reason: string): Promise<void> {
     await this.settle()
+    // Compacted from the document while it still exists: nothing is queued any more.
+    this.requestCompaction()
     this.state = 'closed'
     for (const conn of this.conns) conn.close(code, reason)
     this.conns.clear()
     this.doc.destroy()
-    this.requestCompaction()
   }
 
   /**
@@ -243,26 +254,42 @@ export class Room {
    * waits for an append in flight, then closes every connection with `code`.
    */
   async discard(code: number, reason: string): Promise<void> {
-    if (this.flushRunning) await this.flushRunning.catch(() => {})
+    await this.outbox.drop()
     this.state = 'closed'
     for (const conn of this.conns) {
       this.ctx.metrics.closes.inc({ code: String(code) })
       conn.close(code, reason)
     }
     this.conns.clear()
-    this.pendingUpdates = []
-    this.outbox = []
-    this.direct.clear()
     this.doc.destroy()
   }
 
-  /** Asks the store to fold the log into the state in the background. */
+  /**
+   * Asks the store to fold the log into the state. A small document hands over its live state (nothing to
+   * merge: it covers everything appended); a large one, or one with updates not yet stored, leaves the
+   * merge to the store's worker.
+   */
   requestCompaction(): void {
     this.sinceCompaction = 0
-    this.ctx.store.compact(this.name).catch((err: unknown) => {
+    let live: Uint8Array | undefined
+    if (this.state === 'ready' && this.outbox.unstored === 0 && this.stateBytes <= INLINE_COMPACT_MAX_BYTES) {
+      this.fullState ??= Y.encodeStateAsUpdate(this.doc)
+      this.stateBytes = this.fullState.length
+      live = this.fullState
+    }
+    this.ctx.store.compact(this.name, live).catch((err: unknown) => {
       this.ctx.metrics.errors.inc({ kind: 'store' })
       this.ctx.log.error({ room: this.name, err }, 'compaction failed')
     })
+  }
+
+  /** The outbox stored `count` updates: compact when the log has grown (or a repair asked for it). */
+  private stored(count: number): void {
+    this.sinceCompaction += count
+    if (this.compactAfterAppend || this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) {
+      this.compactAfterAppend = false
+      this.requestCompaction()
+    }
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array, frame: Uint8Array | null): void {
@@ -318,8 +345,7 @@ export class Room {
 
   private accept(update: Uint8Array, frame: Uint8Array): void {
     this.fullState = null
-    this.pendingUpdates.push(update)
-    this.outbox.push(frame)
+    this.outbox.update(update, frame)
   }
 
   private receiveAwareness(conn: Connection, payload: Uint8Array, frame: Uint8Array): void {
@@ -337,7 +363,7 @@ export class Room {
       return
     }
     if (result.accepted.length === 0) return
-    this.outbox.push(result.all ? frame : writeAwareness(writeAwarenessUpdate(result.accepted)))
+    this.outbox.toAll(result.all ? frame : writeAwareness(writeAwarenessUpdate(result.accepted)))
   }
 
   private notifyDenied(conn: Connection, reason: string): void {
@@ -350,6 +376,7 @@ export class Room {
   private encodeStateFor(stateVector: Uint8Array): Uint8Array {
     if (stateVector.length === EMPTY_STATE_VECTOR_LENGTH) {
       this.fullState ??= Y.encodeStateAsUpdate(this.doc)
+      this.stateBytes = this.fullState.length
       return this.fullState
     }
     return Y.encodeStateAsUpdate(this.doc, stateVector)
@@ -363,79 +390,7 @@ export class Room {
   }
 
   private queueDirect(conn: Connection, frame: Uint8Array): void {
-    const list = this.direct.get(conn)
-    if (list) list.push(frame)
-    else this.direct.set(conn, [frame])
-  }
-
-  private hasPending(): boolean {
-    return this.pendingUpdates.length > 0 || this.outbox.length > 0 || this.direct.size > 0
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled || this.flushRunning || this.state !== 'ready' || !this.hasPending()) return
-    this.flushScheduled = true
-    setImmediate(() => {
-      if (this.flushScheduled) void this.flush()
-    })
-  }
-
-  private flush(): Promise<void> {
-    this.flushScheduled = false
-    const run = this.flushOnce().finally(() => {
-      this.flushRunning = null
-      this.scheduleFlush()
-    })
-    this.flushRunning = run
-    return run
-  }
-
-  private async flushOnce(): Promise<void> {
-    if (this.state !== 'ready') return
-    const updates = this.pendingUpdates
-    const frames = this.outbox
-    const direct = this.direct
-    this.pendingUpdates = []
-    this.outbox = []
-    this.direct = new Map()
-    if (updates.length > 0) {
-      try {
-        // [S2] Stored before anyone sees it.
-        await this.ctx.metrics.timeStore('append', () => this.ctx.store.append(this.name, updates))
-      } catch (err) {
-        this.fail(err)
-        return
-      }
-      this.sinceCompaction += updates.length
-      if (this.compactAfterAppend || this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) {
-        this.compactAfterAppend = false
-        this.requestCompaction()
-      }
-    }
-    this.deliver(frames, direct)
-  }
-
-  private deliver(frames: Uint8Array[], direct: Map<Connection, Uint8Array[]>): void {
-    let messages = 0
-    let bytes = 0
-    const frameBytes = frames.reduce((n, f) => n + f.length, 0)
-    for (const conn of this.conns) {
-      if (conn.closed) continue
-      if (conn.backlog > this.ctx.limits.maxSendBufferBytes) {
-        this.reject(conn, CloseCode.TryAgainLater, 'the connection fell too far behind')
-        continue
-      }
-      const own = direct.get(conn)
-      const list = own ? own.concat(frames) : frames
-      if (list.length === 0) continue
-      conn.sendFrames(list)
-      messages += list.length
-      bytes += frameBytes + (own ? own.reduce((n, f) => n + f.length, 0) : 0)
-    }
-    if (messages > 0) {
-      this.ctx.metrics.messagesOut.inc(messages)
-      this.ctx.metrics.bytesOut.inc(bytes)
-    }
+    this.outbox.to(conn, frame)
   }
 
   /** [S6] A failed store closes the room cleanly: every connection gets 1011 and reconnects. */
@@ -448,9 +403,7 @@ export class Room {
       conn.close(CloseCode.InternalError, 'the board could not be saved; reconnecting')
     }
     this.conns.clear()
-    this.pendingUpdates = []
-    this.outbox = []
-    this.direct.clear()
+    this.outbox.clear()
     this.doc.destroy()
     this.ctx.onFailed(this)
   }

@@ -119,6 +119,25 @@ export function describeDocStoreContract(name: string, hooks: ContractHooks): vo
       expect(docJson(await store.load('room00000001'))).toEqual({ ...(before as object), text: 'x' })
     })
 
+    it('[ST14] compaction from the live document replaces the state and drops the log', async () => {
+      const store = await make()
+      const e = editor()
+      await store.append('room00000002', [e.next((d) => d.getMap('items').set('a', 1))])
+      await store.compact('room00000002')
+      await store.append('room00000002', [
+        e.next((d) => d.getMap('items').set('b', 2)),
+        e.next((d) => d.getText('text').insert(0, 'live')),
+      ])
+      await store.compact('room00000002', Y.encodeStateAsUpdate(e.doc))
+      const after = await store.load('room00000002')
+      expect(after.updates).toHaveLength(0)
+      expect(docJson(after)).toEqual({ items: { a: 1, b: 2 }, text: 'live' })
+      // Appends after it stack on the new state.
+      await store.append('room00000002', [e.next((d) => d.getMap('items').set('c', 3))])
+      expect(docJson(await store.load('room00000002'))).toEqual({ items: { a: 1, b: 2, c: 3 }, text: 'live' })
+      expect(await store.logLength('room00000002')).toBe(1)
+    })
+
     it('[ST4] appends made while a compaction runs are kept', async () => {
       const store = await make()
       const e = editor()

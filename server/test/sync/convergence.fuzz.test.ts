@@ -29,12 +29,43 @@ function rng(seed: number): () => number {
   }
 }
 
-/** The server end of an in-memory socket: what the room sends is queued for the peer. */
+/** Splits unmasked websocket frames (what the room writes to a raw socket) into their payloads. */
+function splitFrames(wire: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = []
+  const view = new DataView(wire.buffer, wire.byteOffset, wire.byteLength)
+  let pos = 0
+  while (pos < wire.length) {
+    let length = wire[pos + 1]! & 0x7f
+    let header = 2
+    if (length === 126) {
+      length = view.getUint16(pos + 2)
+      header = 4
+    } else if (length === 127) {
+      length = view.getUint32(pos + 2) * 0x100000000 + view.getUint32(pos + 6)
+      header = 10
+    }
+    out.push(wire.slice(pos + header, pos + header + length))
+    pos += header + length
+  }
+  return out
+}
+
+/**
+ * The server end of an in-memory socket: what the room sends is queued for the peer. It takes frames the
+ * way the room writes them to a real socket (pre-encoded, several per write), so the fuzz covers that.
+ */
 class FakeSocket {
   readonly OPEN = 1
   readyState = 1
   bufferedAmount = 0
+  readonly extensions = ''
   readonly toPeer: Uint8Array[] = []
+  readonly _socket = {
+    write: (wire: Uint8Array): boolean => {
+      if (this.readyState === 1) this.toPeer.push(...splitFrames(wire))
+      return true
+    },
+  }
   send(data: Uint8Array): void {
     if (this.readyState === 1) this.toPeer.push(new Uint8Array(data))
   }

@@ -136,7 +136,7 @@ describe('[S10] graceful shutdown', () => {
     a.doc.getText('notes').insert(0, 'Sista ändringen före omstarten')
     await eventually(() => expect(first.app.circleboard.sync.rooms.get(board.id)?.hasWork()).toBe(true))
     await first.close()
-    expect(closes).toContain(CloseCode.GoingAway)
+    await eventually(() => expect(closes).toContain(CloseCode.GoingAway))
     a.destroy()
     const second = await startServer({ dataDir })
     const b = connect(second, board.id, board.tokens.viewer)

@@ -1,0 +1,170 @@
+/**
+ * What a room has to store and send, and the order in which that happens (server/SPEC.md S2, S5):
+ * accepted updates wait in `pending`, frames for everyone in `broadcast`, answers for one connection in
+ * `direct`. Once per event-loop turn (`setImmediate`) the pending updates are appended to the store in one
+ * batch; only when that append has succeeded do the frames leave. The frames of one turn are encoded once
+ * (server frames are not masked, so the bytes are the same for every recipient) and every connection gets
+ * them in one write: one system call per connection per turn however busy the room is.
+ */
+import type { Connection } from './Connection.js'
+import { encodeFrames } from './wsFrame.js'
+
+/** What the outbox needs from its room. */
+export interface OutboxHost {
+  /** The connections frames go to. */
+  connections(): Iterable<Connection>
+  /** Appends updates to the store (rejects when the store fails). */
+  store(updates: Uint8Array[]): Promise<void>
+  /** The batch was stored: `count` updates. */
+  stored(count: number): void
+  /** The store failed: the room closes. */
+  failed(err: unknown): void
+  /** A connection fell too far behind: the room closes it. */
+  tooSlow(conn: Connection): void
+  /** Bytes a connection may have queued before it counts as too slow. */
+  readonly maxBacklog: number
+  /** Delivery counts, for metrics. */
+  delivered(messages: number, bytes: number): void
+  /** False once the room is closed: nothing is flushed any more. */
+  open(): boolean
+}
+
+/** The queue between a room's document and its connections. */
+export class Outbox {
+  private pending: Uint8Array[] = []
+  private broadcast: Uint8Array[] = []
+  private direct = new Map<Connection, Uint8Array[]>()
+  private scheduled = false
+  private running: Promise<void> | null = null
+
+  constructor(private readonly host: OutboxHost) {}
+
+  /** An update applied to the document: stored, then sent to every connection as `frame`. */
+  update(update: Uint8Array, frame: Uint8Array): void {
+    this.pending.push(update)
+    this.broadcast.push(frame)
+    this.schedule()
+  }
+
+  /** A frame for every connection (presence), sent after what is queued before it is stored. */
+  toAll(frame: Uint8Array): void {
+    this.broadcast.push(frame)
+    this.schedule()
+  }
+
+  /** A frame for one connection (an answer to its sync step 1, a notice). */
+  to(conn: Connection, frame: Uint8Array): void {
+    const list = this.direct.get(conn)
+    if (list) list.push(frame)
+    else this.direct.set(conn, [frame])
+    this.schedule()
+  }
+
+  /** Forgets what was queued for a connection that left. */
+  forget(conn: Connection): void {
+    this.direct.delete(conn)
+  }
+
+  /** Updates applied but not yet appended (the room compacts only when there are none). */
+  get unstored(): number {
+    return this.pending.length
+  }
+
+  /** True while an append is in flight or anything waits to be stored or sent. */
+  busy(): boolean {
+    return this.running !== null || this.scheduled || this.queued()
+  }
+
+  /** Resolves when everything queued so far is stored and delivered. */
+  async settle(): Promise<void> {
+    while (this.host.open() && this.busy()) {
+      if (this.running) await this.running
+      else await this.flush()
+    }
+  }
+
+  /** Waits for an append in flight, then drops everything queued (the board is being deleted). */
+  async drop(): Promise<void> {
+    if (this.running) await this.running.catch(() => {})
+    this.clear()
+  }
+
+  /** Drops everything queued, at once (the room failed). */
+  clear(): void {
+    this.pending = []
+    this.broadcast = []
+    this.direct = new Map()
+  }
+
+  /** Queues a flush for the end of this event-loop turn, unless one is queued or running. */
+  schedule(): void {
+    if (this.scheduled || this.running || !this.host.open() || !this.queued()) return
+    this.scheduled = true
+    setImmediate(() => {
+      if (this.scheduled) void this.flush()
+    })
+  }
+
+  private queued(): boolean {
+    return this.pending.length > 0 || this.broadcast.length > 0 || this.direct.size > 0
+  }
+
+  private flush(): Promise<void> {
+    this.scheduled = false
+    const run = this.flushOnce().finally(() => {
+      this.running = null
+      this.schedule()
+    })
+    this.running = run
+    return run
+  }
+
+  private async flushOnce(): Promise<void> {
+    if (!this.host.open()) return
+    const updates = this.pending
+    const frames = this.broadcast
+    const direct = this.direct
+    this.pending = []
+    this.broadcast = []
+    this.direct = new Map()
+    if (updates.length > 0) {
+      try {
+        // [S2] Stored before anyone sees it.
+        await this.host.store(updates)
+      } catch (err) {
+        this.host.failed(err)
+        return
+      }
+      this.host.stored(updates.length)
+    }
+    this.deliver(frames, direct)
+  }
+
+  private deliver(frames: Uint8Array[], direct: Map<Connection, Uint8Array[]>): void {
+    const shared = frames.length > 0 ? encodeFrames(frames) : null
+    let messages = 0
+    let bytes = 0
+    for (const conn of this.host.connections()) {
+      if (conn.closed) continue
+      if (conn.backlog > this.host.maxBacklog) {
+        this.host.tooSlow(conn)
+        continue
+      }
+      const own = direct.get(conn)
+      if (!own && !shared) continue
+      messages += frames.length + (own?.length ?? 0)
+      if (!conn.raw) {
+        // A connection with a negotiated extension gets its frames made by ws (never the case today).
+        const list = own ? own.concat(frames) : frames
+        conn.sendFrames(list)
+        bytes += list.reduce((n, f) => n + f.length, 0)
+        continue
+      }
+      // Answers first: a joining client's sync step 2 before updates it may already contain.
+      const wire = own ? (shared ? Buffer.concat([encodeFrames(own), shared]) : encodeFrames(own)) : shared!
+      conn.writeFrames(wire)
+      bytes += wire.length
+    }
+    if (messages > 0) this.host.delivered(messages, bytes)
+  }
+}
