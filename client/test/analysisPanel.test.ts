@@ -184,14 +184,15 @@ describe('overlay marks', () => {
 
 describe('charts', () => {
   it('place series points left to right, 0 at the bottom and the largest value at the top', () => {
-    const g = chartGeometry([0, 5, 10], 112, 52)
+    // Plot area: x from 26 to 106 (width 114 - 8), y from 8 (top) to 48 (height 66 - 18).
+    const g = chartGeometry([0, 5, 10], 114, 66)
     expect(g.max).toBe(10)
-    expect(g.points.map((p) => p.x)).toEqual([6, 56, 106])
-    expect(g.points.map((p) => p.y)).toEqual([46, 26, 6])
-    expect(g.polyline).toBe('6,46 56,26 106,6')
+    expect(g.points.map((p) => p.x)).toEqual([26, 66, 106])
+    expect(g.points.map((p) => p.y)).toEqual([48, 28, 8])
+    expect(g.polyline).toBe('26,48 66,28 106,8')
     expect(chartGeometry([], 100, 50).points).toEqual([])
     expect(chartGeometry([0, 0], 100, 50).max).toBe(1)
-    expect(chartGeometry([3], 112, 52).points[0]!.x).toBe(56)
+    expect(chartGeometry([3], 114, 66).points[0]!.x).toBe(66)
   })
 
   it('take each charted indicator from the series points', () => {

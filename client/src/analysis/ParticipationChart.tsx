@@ -3,7 +3,13 @@
  * contribution kinds and the same figures as a table for screen readers and for copying.
  */
 import { useId } from 'react'
-import { ANONYMOUS_GROUP, UNSPECIFIED_GROUP, type ParticipationGroup } from '@circleboard/shared'
+import {
+  ANONYMOUS_GROUP,
+  ROLES,
+  UNSPECIFIED_GROUP,
+  type ParticipationGroup,
+  type Role,
+} from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import type { MessageKey } from '../i18n/en.js'
 import { CONTRIBUTION_KINDS, participationBars, type ContributionKind } from './participationChart.js'
@@ -20,10 +26,14 @@ const BAR_H = 16
 const ROW_H = 40
 const WIDTH = 300
 
-/** The group's label in the UI language (the reserved groups are words of the app, not of people). */
+/**
+ * The group's label in the UI language: the reserved groups and the roles of the links (facilitator,
+ * participant, viewer) are words of the app; roles and organisations people typed stay as they wrote them.
+ */
 function groupLabel(label: string, t: (k: MessageKey) => string): string {
   if (label === ANONYMOUS_GROUP) return t('participation.anonymous')
   if (label === UNSPECIFIED_GROUP) return t('participation.unspecified')
+  if ((ROLES as readonly string[]).includes(label)) return t(`role.${label as Role}`)
   return label
 }
 

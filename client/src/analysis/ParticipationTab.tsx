@@ -4,7 +4,7 @@
  * order, never ranked by volume. The facilitator alone can open the per-person view, and is told that
  * it names people. Votes are secret: counted, not attributed.
  */
-import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import { participation, type Participation } from '@circleboard/shared'
 import { useBoardModel } from '../board/BoardModel.js'
 import { useI18n } from '../i18n/index.js'
@@ -19,7 +19,8 @@ type Grouping = 'byRole' | 'byOrganisation' | 'byPerson'
 /** The board's revision, at most once per `ms` (reading the whole document is not for every keystroke). */
 function useCalmRevision(ms: number): number {
   const { store } = useBoardModel()
-  const revision = useSyncExternalStore(store.subscribe, () => store.revision)
+  const subscribe = useCallback((l: () => void) => store.subscribe(l), [store])
+  const revision = useSyncExternalStore(subscribe, () => store.revision)
   const [calm, setCalm] = useState(revision)
   useEffect(() => {
     const timer = setTimeout(() => setCalm(revision), ms)

@@ -6,10 +6,16 @@ import { useId } from 'react'
 import type { SeriesPoint } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import type { MessageKey } from '../i18n/en.js'
-import { LOWER_IS_BETTER, chartGeometry, seriesValues, type SeriesIndicator } from './seriesChart.js'
+import {
+  CHART_MARGIN,
+  LOWER_IS_BETTER,
+  chartGeometry,
+  seriesValues,
+  type SeriesIndicator,
+} from './seriesChart.js'
 
 const WIDTH = 300
-const HEIGHT = 72
+const HEIGHT = 90
 
 /** Name of each charted indicator. */
 export const SERIES_NAMES: Readonly<Record<SeriesIndicator, MessageKey>> = {
@@ -55,10 +61,34 @@ export function SeriesChart({
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={titleId}>
         <desc>{description}</desc>
-        <line x1="6" x2={WIDTH - 6} y1={HEIGHT - 6} y2={HEIGHT - 6} className="axis" />
-        <text x="8" y="12" className="axis-label">
+        <line
+          x1={CHART_MARGIN.left}
+          x2={WIDTH - CHART_MARGIN.right}
+          y1={HEIGHT - CHART_MARGIN.bottom}
+          y2={HEIGHT - CHART_MARGIN.bottom}
+          className="axis"
+        />
+        <text x={CHART_MARGIN.left - 4} y={CHART_MARGIN.top + 4} textAnchor="end" className="axis-label">
           {g.max}
         </text>
+        <text
+          x={CHART_MARGIN.left - 4}
+          y={HEIGHT - CHART_MARGIN.bottom + 3}
+          textAnchor="end"
+          className="axis-label"
+        >
+          0
+        </text>
+        {points.length > 1 && (
+          <text x={CHART_MARGIN.left} y={HEIGHT - 3} className="axis-label">
+            {points[0]!.label}
+          </text>
+        )}
+        {points.length > 0 && (
+          <text x={WIDTH - CHART_MARGIN.right} y={HEIGHT - 3} textAnchor="end" className="axis-label">
+            {points[points.length - 1]!.label}
+          </text>
+        )}
         {g.points.length > 1 && <polyline points={g.polyline} className="line" />}
         {g.points.map((p, i) => (
           <circle key={i} cx={p.x} cy={p.y} r="3" className={i === g.points.length - 1 ? 'dot now' : 'dot'}>

@@ -40,18 +40,19 @@ export interface ChartGeometry {
   readonly max: number
 }
 
-/** Inner margin of a chart, in SVG units. */
-export const CHART_PAD = 6
+/** Margins of a chart's plot inside its box, in SVG units: room for the scale on the left, names below. */
+export const CHART_MARGIN = { left: 26, right: 8, top: 8, bottom: 18 } as const
 
 /** Points of `values` from left to right, 0 at the bottom and the largest value at the top. */
 export function chartGeometry(values: readonly number[], width: number, height: number): ChartGeometry {
   const max = Math.max(1, ...values.filter((v) => Number.isFinite(v)))
-  const innerW = width - 2 * CHART_PAD
-  const innerH = height - 2 * CHART_PAD
+  const { left, right, top, bottom } = CHART_MARGIN
+  const innerW = width - left - right
+  const innerH = height - top - bottom
   const step = values.length > 1 ? innerW / (values.length - 1) : 0
   const points = values.map((value, i) => ({
-    x: round(CHART_PAD + (values.length > 1 ? i * step : innerW / 2)),
-    y: round(CHART_PAD + innerH - (Math.max(0, value) / max) * innerH),
+    x: round(left + (values.length > 1 ? i * step : innerW / 2)),
+    y: round(top + innerH - (Math.max(0, value) / max) * innerH),
     value,
   }))
   return { points, polyline: points.map((p) => `${p.x},${p.y}`).join(' '), max }
