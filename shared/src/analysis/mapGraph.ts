@@ -18,20 +18,24 @@ import { UndirectedGraph } from 'graphology'
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js'
 import type { MapIndex } from './mapIndex.js'
 
-/** graphology-metrics' betweenness function, as its typings describe it. */
-type BetweennessFunction = typeof betweennessModule.default
+/** The part of graphology-metrics' betweenness function used here. */
+type BetweennessFunction = (
+  graph: UndirectedGraph,
+  options: { readonly getEdgeWeight: null; readonly normalized: boolean },
+) => Record<string, number>
 
 /**
  * graphology-metrics is CommonJS whose typings declare `export default`: Node and bundlers hand over
- * `module.exports` (the function itself) as the default import, while TypeScript expects a `.default`
- * property on it. Accept both, so the same code runs in Node, Vite and Vitest.
+ * `module.exports` (the function itself) as the default import, while TypeScript under NodeNext expects a
+ * `.default` property on it (and under bundler resolution does not). Accept both at run time and type it
+ * here, so the same code compiles for the server and the client and runs in Node, Vite and Vitest.
  */
 function cjsDefault<T>(value: T | { readonly default: T }): T {
   return typeof value === 'function' ? value : (value as { readonly default: T }).default
 }
 
-const graphologyBetweenness: BetweennessFunction = cjsDefault<BetweennessFunction>(
-  betweennessModule as unknown as BetweennessFunction,
+const graphologyBetweenness = cjsDefault(
+  betweennessModule as unknown as BetweennessFunction | { readonly default: BetweennessFunction },
 )
 
 /** The map as a simple undirected graphology graph over element ids (built once per index, on demand). */
