@@ -271,6 +271,21 @@ describe('facilitation in the browser', () => {
     await screen.screenshot({ path: artifactPath('facilitation-screen.png') })
     await showJoin.click()
     await expect.poll(() => showJoin.isChecked()).toBe(false)
+
+    // The share dialog: the links again, each with a QR code.
+    await fac.getByRole('button', { name: 'Share', exact: true }).click()
+    const dialog = fac.getByRole('dialog', { name: 'Share this board' })
+    await expect
+      .poll(() => dialog.getByRole('img', { name: 'QR code of the Participant link' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1)
+    const participantLink = await dialog.getByRole('textbox', { name: 'Participant' }).inputValue()
+    expect(participantLink).toMatch(new RegExp(`^${server.http}/b/${board.id}#t=`))
+    expect(await dialog.locator('svg[data-qr]').getAttribute('data-qr')).toBe(participantLink)
+    await fac.screenshot({ path: artifactPath('facilitation-share.png') })
+    await fac.keyboard.press('Escape')
+    await expect.poll(() => dialog.isVisible()).toBe(false)
     await expect.poll(() => screen.getByTestId('screen-join').count()).toBe(0)
   })
 
@@ -330,7 +345,10 @@ describe('facilitation in the browser', () => {
       .poll(() => item.textContent(), { timeout: 15_000 })
       .toContain('Meeting 1: Resurser och hinder')
     expect(await item.textContent()).toContain('Attendees: Fia Facilitator, Anna Berg, Bo Ek')
-    expect(await item.getByTestId('meeting-activity').textContent()).toContain('1 elements')
+    expect(await item.getByTestId('meeting-activity').textContent()).toContain('Elements added: 1,')
+    await item.getByRole('button', { name: 'Show what was added' }).click()
+    expect(await item.getByRole('button', { name: 'Sagt i mötet' }).count()).toBe(1)
+    await fac.screenshot({ path: artifactPath('facilitation-meetings.png') })
     await expect.poll(() => banner(bo)).not.toContain('Meeting 1')
     expect(errors).toEqual([])
   })

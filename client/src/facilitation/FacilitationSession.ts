@@ -27,14 +27,14 @@ import { FollowController } from './FollowController.js'
 import { readJoinPath } from './joinLink.js'
 import { Store, sameJson } from './signal.js'
 import type { ControlView, DraftsView, Notice, ScreenView, SessionParts } from './sessionParts.js'
-
-export type { ControlView, DraftsView, Notice, ScreenView } from './sessionParts.js'
 import { PresencePublisher, type PresenceWords } from './PresencePublisher.js'
 import { installBoardHooks } from './boardHooks.js'
 import { screenLeaderOf } from './follow.js'
 import { nameQuestionOpen } from './profile.js'
 import { TimerTicker } from './TimerTicker.js'
 import { playChime } from './timer.js'
+
+export type { ControlView, DraftsView, Notice, ScreenView } from './sessionParts.js'
 
 /** Zoom bias of the shared screen: a room reads it from a distance. */
 export const SCREEN_ZOOM_BIAS = 1.3

@@ -39,7 +39,9 @@ export function VotingControls({ session }: { session: FacilitationSession }) {
               ? t('fac.voting.statusOpen', { votes: round.votesPerPerson })
               : round.status === 'reveal-requested'
                 ? t('fac.voting.revealing')
-                : t('fac.voting.revealed', { voters: round.voters })}
+                : round.voters === 1
+                  ? t('fac.voting.revealedOne')
+                  : t('fac.voting.revealed', { voters: round.voters })}
           </p>
           <div className="fac-row">
             {round.status === 'open' && (

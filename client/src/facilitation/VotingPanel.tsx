@@ -152,7 +152,9 @@ function Results({
   const lines = rankResults(results, labelOf)
   return (
     <div className="fac-results">
-      <p className="muted">{t('fac.voting.revealed', { voters })}</p>
+      <p className="muted">
+        {voters === 1 ? t('fac.voting.revealedOne') : t('fac.voting.revealed', { voters })}
+      </p>
       <ol className="fac-list fac-ranked" aria-label={t('fac.voting.results')}>
         {lines.map((line) => (
           <li key={line.elementId} data-votes={line.votes}>
@@ -164,7 +166,9 @@ function Results({
             ) : (
               <span className="muted">{t('fac.voting.deleted')}</span>
             )}
-            <span className="fac-count">{t('fac.voting.votes', { count: line.votes })}</span>
+            <span className="fac-count">
+              {line.votes === 1 ? t('fac.voting.oneVote') : t('fac.voting.votes', { count: line.votes })}
+            </span>
           </li>
         ))}
       </ol>
