@@ -99,8 +99,9 @@ export interface DocStore {
    *
    * `live`, when given, is the room's whole document as one update (`Y.encodeStateAsUpdate` of the live
    * document), and the caller guarantees it covers every update appended so far (the caller is the room,
-   * the single writer, and has nothing appended in flight). The store may then make it the state and drop
-   * the log without reading and merging anything, which for a small document is cheaper than a merge.
+   * the single writer, with no append in flight). It may also hold updates not appended yet; they are
+   * appended after it and applied again on load, which changes nothing. The store may then make it the
+   * state and drop the log without reading and merging anything: for a small document, far cheaper.
    */
   compact(room: string, live?: Uint8Array): Promise<void>
   /** Number of updates in a room's log (not yet compacted). */

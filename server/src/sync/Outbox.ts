@@ -65,11 +65,6 @@ export class Outbox {
     this.direct.delete(conn)
   }
 
-  /** Updates applied but not yet appended (the room compacts only when there are none). */
-  get unstored(): number {
-    return this.pending.length
-  }
-
   /** True while an append is in flight or anything waits to be stored or sent. */
   busy(): boolean {
     return this.running !== null || this.scheduled || this.queued()

@@ -66,10 +66,14 @@ export type RoomState = 'loading' | 'ready' | 'closed'
 
 const EMPTY_STATE_VECTOR_LENGTH = 1
 /**
- * Largest document compacted from its live state on the event loop. Encoding 256 KB takes a couple of
- * milliseconds; a larger document is merged in the store's worker instead.
+ * Largest document compacted from its live state on the event loop: encoding 1 MB takes a few
+ * milliseconds, and it happens when the room is quiet. A larger document is merged in the store's worker.
  */
-const INLINE_COMPACT_MAX_BYTES = 256 * 1024
+const INLINE_COMPACT_MAX_BYTES = 1024 * 1024
+/** A room whose log is due for compaction waits this long for a pause in the edits. */
+const QUIET_MS = 2000
+/** ... but not beyond this many times the compaction threshold: then it compacts while busy. */
+const BUSY_COMPACTION_FACTOR = 20
 
 /** A loaded board document and everyone connected to it. */
 export class Room {
@@ -84,6 +88,8 @@ export class Room {
   private stateBytes = 0
   /** Updates appended since the last compaction request. */
   private sinceCompaction = 0
+  /** Waits for a pause in the edits before compacting (see `stored`). */
+  private quietTimer: NodeJS.Timeout | null = null
   /** Compact once the next append is stored (a guard removed something; see `acceptRepaired`). */
   private compactAfterAppend = false
   /** Set while the room waits to be unloaded. */
@@ -266,13 +272,18 @@ export class Room {
 
   /**
    * Asks the store to fold the log into the state. A small document hands over its live state (nothing to
-   * merge: it covers everything appended); a large one, or one with updates not yet stored, leaves the
-   * merge to the store's worker.
+   * merge: it covers everything appended); a large one leaves the merge to the store's worker. The live
+   * state may already contain updates the outbox has not appended yet: they are appended after it and
+   * applied again on load, which Yjs ignores, so nothing is lost and nothing is doubled.
    */
   requestCompaction(): void {
     this.sinceCompaction = 0
+    if (this.quietTimer) {
+      clearTimeout(this.quietTimer)
+      this.quietTimer = null
+    }
     let live: Uint8Array | undefined
-    if (this.state === 'ready' && this.outbox.unstored === 0 && this.stateBytes <= INLINE_COMPACT_MAX_BYTES) {
+    if (this.state === 'ready' && this.stateBytes <= INLINE_COMPACT_MAX_BYTES) {
       this.fullState ??= Y.encodeStateAsUpdate(this.doc)
       this.stateBytes = this.fullState.length
       live = this.fullState
@@ -283,13 +294,27 @@ export class Room {
     })
   }
 
-  /** The outbox stored `count` updates: compact when the log has grown (or a repair asked for it). */
+  /**
+   * The outbox stored `count` updates. Once the log has grown past the threshold the room compacts at the
+   * next pause of two seconds in the edits (compacting costs the event loop a few milliseconds, better
+   * spent when nobody waits), or at once when a busy room's log has grown twenty times that, or when a
+   * repair asked for it.
+   */
   private stored(count: number): void {
     this.sinceCompaction += count
-    if (this.compactAfterAppend || this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) {
+    const threshold = this.ctx.limits.compactAfterUpdates
+    if (this.compactAfterAppend || this.sinceCompaction >= threshold * BUSY_COMPACTION_FACTOR) {
       this.compactAfterAppend = false
       this.requestCompaction()
+      return
     }
+    if (this.sinceCompaction < threshold) return
+    if (this.quietTimer) clearTimeout(this.quietTimer)
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = null
+      if (this.state === 'ready' && this.sinceCompaction >= threshold) this.requestCompaction()
+    }, QUIET_MS)
+    this.quietTimer.unref()
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array, frame: Uint8Array | null): void {
