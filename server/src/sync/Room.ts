@@ -35,7 +35,7 @@ import {
 } from '@circleboard/shared'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Limits } from '../config.js'
-import type { DocStore } from '../storage/DocStore.js'
+import type { DocStore, StoredDoc } from '../storage/DocStore.js'
 import type { Metrics } from '../observability/Metrics.js'
 import { AwarenessRegistry } from './AwarenessRegistry.js'
 import type { Connection } from './Connection.js'
@@ -78,8 +78,17 @@ const BUSY_COMPACTION_FACTOR = 20
 /** A loaded board document and everyone connected to it. */
 export class Room {
   state: RoomState = 'loading'
-  readonly doc = new Y.Doc()
   readonly conns = new Set<Connection>()
+  private readonly ydoc = new Y.Doc()
+  /**
+   * A stored state not yet applied to the document. A room loaded from a single compacted state serves
+   * its first clients straight from those bytes (what a client with an empty document asks for) and
+   * applies them to its own document right after, so a cold load costs the client one read from the store
+   * instead of a read plus a full apply. Anything that needs the document applies them first (`doc`).
+   */
+  private unapplied: StoredDoc | null = null
+  /** Connections that joined before the document was applied: they get the server's step 1 after. */
+  private awaitingStep1 = new Set<Connection>()
   private readonly awareness: AwarenessRegistry
   private readonly outbox: Outbox
   /** `Y.encodeStateAsUpdate(doc)`, kept until the next change: most joining clients ask for all of it. */
@@ -116,19 +125,47 @@ export class Room {
       delivered: (messages, bytes) => {
         ctx.metrics.messagesOut.inc(messages)
         ctx.metrics.bytesOut.inc(bytes)
+        if (this.unapplied) setImmediate(() => this.apply())
       },
       open: () => this.state === 'ready',
     })
   }
 
+  /** The room's document (applied from the store first, if that is still to be done). */
+  get doc(): Y.Doc {
+    if (this.unapplied) this.apply()
+    return this.ydoc
+  }
+
   /** [S1] Loads the stored document; no client is served before this resolves. */
   async load(): Promise<void> {
     const stored = await this.ctx.metrics.timeStore('load', () => this.ctx.store.load(this.name))
+    this.sinceCompaction = stored.updates.length
+    this.stateBytes = stored.state?.length ?? 0
+    this.unapplied = stored
+    if (stored.state && stored.updates.length === 0) {
+      // A lone compacted state is exactly what a client with an empty document needs: serve it as it is.
+      this.fullState = stored.state
+      this.state = 'ready'
+      // Applied once the first answers have left (see `delivered`), or soon anyway.
+      setTimeout(() => this.apply(), 50).unref()
+      return
+    }
+    this.apply()
+    this.state = 'ready'
+    this.afterApply()
+  }
+
+  /** Applies the stored state and log to the document. */
+  private apply(): void {
+    const stored = this.unapplied
+    if (!stored) return
+    this.unapplied = null
     let skipped = 0
-    this.doc.transact(() => {
+    this.ydoc.transact(() => {
       for (const update of stored.state ? [stored.state, ...stored.updates] : stored.updates) {
         try {
-          Y.applyUpdate(this.doc, update)
+          Y.applyUpdate(this.ydoc, update)
         } catch {
           skipped++
         }
@@ -141,21 +178,26 @@ export class Room {
         'stored updates that could not be applied were skipped',
       )
     }
-    // A lone compacted state is exactly what a client with an empty document needs.
-    if (stored.state && stored.updates.length === 0 && skipped === 0) this.fullState = stored.state
-    this.stateBytes = stored.state?.length ?? 0
-    this.sinceCompaction = stored.updates.length
-    this.state = 'ready'
-    // Board documents are brought to the current schema before anyone syncs; the migration is stored and
-    // sent like any change (an old board, or one a bare y-websocket client started).
+    if (skipped > 0) this.fullState = null
+    if (this.state === 'ready') this.afterApply()
+  }
+
+  /** What follows applying the stored document: the migration, deferred step 1s, a due compaction. */
+  private afterApply(): void {
+    // Board documents are brought to the current schema; the migration is stored and sent like any change
+    // (an old board, or one a bare y-websocket client started).
     if (this.ref.kind === 'board') this.change((doc) => migrate(doc), Origin.migration)
+    const sv = writeSyncStep1(Y.encodeStateVector(this.ydoc))
+    for (const conn of this.awaitingStep1) if (this.conns.has(conn)) this.queueDirect(conn, sv)
+    this.awaitingStep1.clear()
     if (this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) this.requestCompaction()
   }
 
   /** Adds a connection: sends the server's state vector and the room's presence, then its early frames. */
   join(conn: Connection): void {
     this.conns.add(conn)
-    this.queueDirect(conn, writeSyncStep1(Y.encodeStateVector(this.doc)))
+    if (this.unapplied) this.awaitingStep1.add(conn)
+    else this.queueDirect(conn, writeSyncStep1(Y.encodeStateVector(this.ydoc)))
     const live = this.awareness.liveEntries()
     if (live.length > 0) this.queueDirect(conn, writeAwareness(writeAwarenessUpdate(live)))
     for (const frame of conn.drain()) {
@@ -247,12 +289,12 @@ export class Room {
   /** Flushes, closes every connection with `code`, compacts, and releases the document. */
   async close(code: number, reason: string): Promise<void> {
     await this.settle()
-    // Compacted from the document while it still exists: nothing is queued any more.
-    this.requestCompaction()
+    // Compacted from the document while it still exists (nothing is queued any more), if it changed.
+    if (this.sinceCompaction > 0 || this.compactAfterAppend) this.requestCompaction()
     this.state = 'closed'
     for (const conn of this.conns) conn.close(code, reason)
     this.conns.clear()
-    this.doc.destroy()
+    this.ydoc.destroy()
   }
 
   /**
@@ -267,7 +309,7 @@ export class Room {
       conn.close(code, reason)
     }
     this.conns.clear()
-    this.doc.destroy()
+    this.ydoc.destroy()
   }
 
   /**
@@ -284,6 +326,7 @@ export class Room {
     }
     let live: Uint8Array | undefined
     if (this.state === 'ready' && this.stateBytes <= INLINE_COMPACT_MAX_BYTES) {
+      // A room still serving from its stored state has nothing new to compact: `fullState` is that state.
       this.fullState ??= Y.encodeStateAsUpdate(this.doc)
       this.stateBytes = this.fullState.length
       live = this.fullState
@@ -429,7 +472,7 @@ export class Room {
     }
     this.conns.clear()
     this.outbox.clear()
-    this.doc.destroy()
+    this.ydoc.destroy()
     this.ctx.onFailed(this)
   }
 }

@@ -166,6 +166,35 @@ describe('[S11] idle unload', () => {
   })
 })
 
+describe('[S1] cold rooms served from the stored state', () => {
+  it("serves a fresh client from the compacted state, and takes a returning client's offline edits", async () => {
+    const server = await startServer({ limits: { roomIdleMs: 30 } })
+    const board = await server.createBoard('Cold')
+    const a = connect(server, board.id, board.tokens.participant)
+    await synced(a)
+    a.doc.transact(() => {
+      for (let i = 0; i < 300; i++) a.doc.getMap('elements').set(`e${i}`, i)
+    })
+    await eventually(async () =>
+      expect((await server.app.circleboard.store.load(board.id)).updates.length).toBeGreaterThan(0),
+    )
+    a.disconnect()
+    // Offline edits while the room unloads and compacts.
+    a.doc.getMap('elements').set('offline', 'kept')
+    await eventually(() => expect(server.app.circleboard.sync.rooms.size).toBe(0))
+    await eventually(async () =>
+      expect((await server.app.circleboard.store.load(board.id)).updates).toHaveLength(0),
+    )
+    const fresh = connect(server, board.id, board.tokens.viewer)
+    await synced(fresh)
+    expect(fresh.doc.getMap('elements').get('e299')).toBe(299)
+    a.connect()
+    await eventually(() => expect(fresh.doc.getMap('elements').get('offline')).toBe('kept'))
+    destroyAll(a, fresh)
+    await server.close(true)
+  })
+})
+
 describe('[S13] dead connections', () => {
   it('drops a connection that stops answering pings', async () => {
     const server = await startServer({ limits: { pingIntervalMs: 100 } })
