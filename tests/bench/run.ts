@@ -10,6 +10,7 @@
  * suite's Markdown summary is printed at the end and saved beside it (`.md`). docs/performance.md
  * explains the method.
  */
+import { execFileSync } from 'node:child_process'
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -56,6 +57,22 @@ function readRows(file: string): ResultRow[] {
     .filter((line) => line.trim().startsWith('{'))
     .map((line) => JSON.parse(line) as ResultRow & { meta?: unknown })
     .filter((row) => row.meta === undefined)
+}
+
+/** The commit measured, with `+dirty` when server/ or shared/ have uncommitted changes (built into dist). */
+function gitDescribe(): string | null {
+  try {
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim()
+    const dirty = git('status', '--porcelain', '--', 'server', 'shared') !== ''
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? '+dirty' : ''}`
+  } catch {
+    return null
+  }
 }
 
 function summary(suite: Suite | null, rows: readonly ResultRow[]): string {
@@ -108,11 +125,12 @@ async function main(): Promise<void> {
     cores: availableParallelism(),
     loadAvg: load.map((x) => Math.round(x * 100) / 100),
     argv: process.argv.slice(2),
+    commit: gitDescribe(),
   }
   writeFileSync(file, `${JSON.stringify({ meta })}\n`)
   console.log(`bench: suite ${suite.name}, ${repeat} repeat(s)${values.quick ? ', quick' : ''}`)
   console.log(`       results -> ${relative(process.cwd(), file)}`)
-  console.log(`       load average ${meta.loadAvg.join(' ')} on ${meta.cores} cores`)
+  console.log(`       load average ${meta.loadAvg.join(' ')} on ${meta.cores} cores; commit ${meta.commit}`)
   if ((load[0] ?? 0) > BUSY_LOAD) {
     console.warn(
       `bench: the machine is busy (1-min load ${load[0]?.toFixed(2)}): latency figures will suffer`,
