@@ -9,6 +9,7 @@ import type { Suite } from '../types.js'
 export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   server: async () => (await import('./server.js')).serverSuite,
   facilitation: async () => (await import('./facilitation.js')).facilitationSuite,
+  analysis: async () => (await import('./analysis.js')).analysisSuite,
 }
 
 /** The suite `name`, or an error naming the known ones. */
