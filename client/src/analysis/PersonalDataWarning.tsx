@@ -6,7 +6,9 @@
  */
 import { useSyncExternalStore } from 'react'
 import type { PersonalDataKind } from '@circleboard/shared'
+import { useBoardModel } from '../board/BoardModel.js'
 import { useI18n } from '../i18n/index.js'
+import { shownLabel } from '../panels/words.js'
 import type { MessageKey } from '../i18n/en.js'
 import type { AnalysisSession } from './AnalysisSession.js'
 import type { PersonalDataWarningState } from './PersonalDataGuard.js'
@@ -26,7 +28,13 @@ export function kindsOf(warning: PersonalDataWarningState): PersonalDataKind[] {
 
 export function PersonalDataWarning({ session }: { session: AnalysisSession }) {
   const { t } = useI18n()
+  const model = useBoardModel()
   const { guard } = session
+  // Which label it is about, as the others see it now (the editor may be closed by then).
+  const where = (w: PersonalDataWarningState): string => {
+    const shared = w.target === 'element' ? model.store.element(w.id)?.label : model.store.link(w.id)?.label
+    return t('personalData.where', { label: shownLabel(shared ?? '', t('outline.unnamed')) })
+  }
   const warnings = useSyncExternalStore(guard.warnings.subscribe, guard.warnings.get)
   const notices = useSyncExternalStore(session.notices.subscribe, session.notices.get)
   if (warnings.length === 0 && notices.length === 0) return null
@@ -44,6 +52,7 @@ export function PersonalDataWarning({ session }: { session: AnalysisSession }) {
           {kindsOf(w).map((kind) => (
             <p key={kind}>{t(KIND_MESSAGES[kind])}</p>
           ))}
+          <p className="muted">{where(w)}</p>
           <p className="muted">{t('personalData.notShared')}</p>
           {!w.canShare && <p className="muted">{t('personalData.checkOn')}</p>}
           <div className="privacy-actions">

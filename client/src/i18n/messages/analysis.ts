@@ -124,6 +124,7 @@ export const en = {
   'personalData.found.samordningsnummer': 'This looks like a coordination number (samordningsnummer).',
   'personalData.found.email': 'This looks like an e-mail address.',
   'personalData.found.phone': 'This looks like a phone number.',
+  'personalData.where': 'In the label of “{label}”.',
   'personalData.notShared': 'It has not been shared: only you can see it.',
   'personalData.checkOn':
     'This board does not keep identity numbers (the facilitator can change that in the board settings).',
@@ -308,6 +309,7 @@ export const sv: Record<keyof typeof en, string> = {
   'personalData.found.samordningsnummer': 'Det här ser ut som ett samordningsnummer.',
   'personalData.found.email': 'Det här ser ut som en e-postadress.',
   'personalData.found.phone': 'Det här ser ut som ett telefonnummer.',
+  'personalData.where': 'I etiketten ”{label}”.',
   'personalData.notShared': 'Det har inte delats: bara du ser det.',
   'personalData.checkOn':
     'Den här tavlan sparar inte personnummer (samtalsledaren kan ändra det i tavlans inställningar).',
