@@ -39,7 +39,7 @@ export function MapTab({ session }: { session: AnalysisSession }) {
   const ignored = r.ignored.danglingLinks.length + r.ignored.selfLinks.length + r.ignored.invalidLinks.length
 
   return (
-    <div className="analysis-map" data-revision={result.revision}>
+    <div className="analysis-map" data-revision={result.revision} data-ms={Math.round(result.ms)}>
       <p className="muted small" role="status">
         {t('analysis.summary', { elements: r.counts.elements, links: r.counts.links })}
       </p>

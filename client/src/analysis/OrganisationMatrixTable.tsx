@@ -6,9 +6,12 @@
  */
 import type { OrganisationMatrix } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
-import { FindingButton } from './FindingList.js'
+import { FindingButton, FindingList } from './FindingList.js'
 import { matrixTable } from './findings.js'
 import type { ElementNaming } from './hooks.js'
+
+/** Organisations shown as a table at most; beyond, the pairs are listed (a table of n² cells would not help). */
+export const MATRIX_LIMIT = 24
 
 export function OrganisationMatrixTable({
   matrix,
@@ -20,6 +23,28 @@ export function OrganisationMatrixTable({
   const { t } = useI18n()
   const table = matrixTable(matrix, naming.label)
   if (table.organisations.length === 0) return <p className="muted small">{t('analysis.matrix.none')}</p>
+  if (table.organisations.length > MATRIX_LIMIT) {
+    const pairs = [...matrix.pairs].sort((a, b) => b.count - a.count)
+    return (
+      <FindingList
+        title={t('analysis.matrix.pairs')}
+        help={t('analysis.matrix.tooMany', { count: table.organisations.length })}
+        items={pairs}
+        empty={t('analysis.none')}
+        render={(pair) => (
+          <FindingButton finding={{ kind: 'pair', pair }}>
+            <span className="finding-label">
+              {t('analysis.matrix.between', {
+                a: naming.label(pair.organisationIds[0]),
+                b: naming.label(pair.organisationIds[1]),
+                count: pair.count,
+              })}
+            </span>
+          </FindingButton>
+        )}
+      />
+    )
+  }
   return (
     <div className="matrix-scroll">
       <table className="analysis-table matrix">

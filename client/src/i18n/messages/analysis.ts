@@ -38,6 +38,9 @@ export const en = {
   'analysis.matrix.none': 'There are no organisations on the board yet.',
   'analysis.matrix.between': '{a} and {b}: {count} link(s)',
   'analysis.matrix.inside': 'Inside {org}: {count} link(s)',
+  'analysis.matrix.pairs': 'Pairs of organisations with links between them',
+  'analysis.matrix.tooMany':
+    '{count} organisations are too many for a table: the pairs with links between them, most links first.',
   'analysis.section.centrality': 'Central actors',
   'analysis.centrality.help':
     'Betweenness: how often an actor lies on the shortest paths between two other actors (a broker). Links: how many elements an actor is linked to.',
@@ -223,6 +226,9 @@ export const sv: Record<keyof typeof en, string> = {
   'analysis.matrix.none': 'Det finns inga organisationer på tavlan än.',
   'analysis.matrix.between': '{a} och {b}: {count} länk(ar)',
   'analysis.matrix.inside': 'Inom {org}: {count} länk(ar)',
+  'analysis.matrix.pairs': 'Par av organisationer med länkar emellan',
+  'analysis.matrix.tooMany':
+    '{count} organisationer är för många för en tabell: paren med länkar emellan, flest länkar först.',
   'analysis.section.centrality': 'Centrala aktörer',
   'analysis.centrality.help':
     'Mellanhet: hur ofta en aktör ligger på de kortaste vägarna mellan två andra aktörer (en brobyggare). Länkar: hur många element en aktör är länkad till.',
