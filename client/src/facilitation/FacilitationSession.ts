@@ -33,6 +33,7 @@ import { screenLeaderOf } from './follow.js'
 import { nameQuestionOpen } from './profile.js'
 import { TimerTicker } from './TimerTicker.js'
 import { playChime } from './timer.js'
+import { stopAwarenessRelay } from './awarenessRelay.js'
 
 export type { ControlView, DraftsView, Notice, ScreenView } from './sessionParts.js'
 
@@ -168,7 +169,9 @@ export class FacilitationSession implements SessionParts {
   }
 
   private start(): void {
-    const { boardId, personId, role, token } = this.feature
+    const { boardId, conn, personId, role, token } = this.feature
+    // Others' cursors are never echoed back to the server (awarenessRelay.ts).
+    stopAwarenessRelay(conn.provider)
     const control = new BoardConnection(roomName({ boardId, kind: 'control' }), token, { cache: false })
     this.controlConn = control
     const onControl = (): void => this.readControlDoc()

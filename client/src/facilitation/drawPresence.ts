@@ -49,6 +49,43 @@ function roundRect(
   ctx.closePath()
 }
 
+/**
+ * Name labels drawn once into small canvases and then copied (`drawImage`) every frame: text is the
+ * expensive part of a cursor, and fifty labels redrawn at 60 frames a second would cost a slow machine a
+ * good part of its main thread. Keyed by text, colour and pixel ratio; bounded.
+ */
+const sprites = new Map<string, HTMLCanvasElement>()
+const MAX_SPRITES = 300
+
+function labelSprite(
+  ctx: CanvasRenderingContext2D,
+  label: string,
+  color: string,
+  ratio: number,
+): HTMLCanvasElement {
+  const key = `${ratio}|${color}|${label}`
+  let sprite = sprites.get(key)
+  if (sprite) return sprite
+  if (sprites.size >= MAX_SPRITES) sprites.clear()
+  const w = Math.ceil(textWidth(ctx, label) + 12)
+  sprite = document.createElement('canvas')
+  sprite.width = Math.ceil(w * ratio)
+  sprite.height = Math.ceil(20 * ratio)
+  const c = sprite.getContext('2d')
+  if (c) {
+    c.scale(ratio, ratio)
+    c.fillStyle = color
+    roundRect(c, 0, 0, w, 20, 6)
+    c.fill()
+    c.font = FONT
+    c.fillStyle = '#ffffff'
+    c.textBaseline = 'middle'
+    c.fillText(label, 6, 10.5)
+  }
+  sprites.set(key, sprite)
+  return sprite
+}
+
 /** A remote cursor at board point (x, y): the arrow in the person's colour and a name label. */
 export function drawCursor(
   ctx: CanvasRenderingContext2D,
@@ -68,13 +105,10 @@ export function drawCursor(
   ctx.fillStyle = color
   ctx.fill(arrowPath)
   ctx.stroke(arrowPath)
-  const w = textWidth(ctx, label) + 12
-  roundRect(ctx, 11, 18, w, 20, 6)
-  ctx.fill()
-  ctx.font = FONT
-  ctx.fillStyle = '#ffffff'
-  ctx.textBaseline = 'middle'
-  ctx.fillText(label, 17, 28.5)
+  // The canvas's own pixel ratio (Konva scales the context by it), so labels stay sharp.
+  const ratio = Math.max(1, ctx.getTransform().a * scale)
+  const sprite = labelSprite(ctx, label, color, ratio)
+  ctx.drawImage(sprite, 11, 18, sprite.width / ratio, sprite.height / ratio)
   ctx.restore()
 }
 

@@ -25,6 +25,7 @@ import { closeAll, connectAll } from '../server/clients.js'
 import { runSchedule, type MeasureWindow } from '../server/load.js'
 import { AwarenessProbe } from '../server/probes.js'
 import { startTarget, unavailable, type RunningServer, type TargetName } from '../server/targets.js'
+import { openBrowserPeer, pageUrlOf, type BrowserPeer } from '../../support/facilitationBrowserLoad.js'
 
 /** Targets this suite runs against. */
 const TARGETS: readonly TargetName[] = ['circleboard', 'reference']
@@ -42,22 +43,50 @@ interface Params {
   readonly warmupS: number
   readonly durationS: number
   readonly drainTimeoutS: number
+  /** One of the participants is a real browser (Chromium with the board open) instead of a simulation. */
+  readonly browser: boolean
 }
 
 interface Scenario {
   readonly name: string
   readonly description: string
+  readonly targets: readonly TargetName[]
   params(quick: boolean): Params
 }
 
 const timed = (quick: boolean) =>
   quick ? { warmupS: 1, durationS: 4, drainTimeoutS: 10 } : { warmupS: 3, durationS: 20, drainTimeoutS: 15 }
 
-const SCENARIOS: readonly Scenario[] = [50, 20].map((clients) => ({
-  name: `cursors-${clients}`,
-  description: `${clients} participants in one board: presence at 15 Hz each, plus 5 board edits/s in the room`,
-  params: (quick: boolean) => ({ clients, observers: 5, cursorHz: 15, editsPerS: 5, ...timed(quick) }),
-}))
+const SCENARIOS: readonly Scenario[] = [
+  ...[50, 20].map((clients) => ({
+    name: `cursors-${clients}`,
+    description: `${clients} participants in one board: presence at 15 Hz each, plus 5 board edits/s in the room`,
+    targets: TARGETS,
+    params: (quick: boolean) => ({
+      clients,
+      observers: 5,
+      cursorHz: 15,
+      editsPerS: 5,
+      browser: false,
+      ...timed(quick),
+    }),
+  })),
+  {
+    name: 'browser-50',
+    description:
+      'as cursors-50, with one participant a real Chromium page: its main thread, renders and sends',
+    // The page is served by the server under test: only circleboard serves the client.
+    targets: ['circleboard'],
+    params: (quick: boolean) => ({
+      clients: 50,
+      observers: 5,
+      cursorHz: 15,
+      editsPerS: 5,
+      browser: true,
+      ...timed(quick),
+    }),
+  },
+]
 
 /** One participant's presence state, shaped as the client publishes it (plus `t`, the send time). */
 function presence(i: number, clock: number, now: number): string {
@@ -111,18 +140,21 @@ async function runLoad(server: RunningServer, p: Params, signal: AbortSignal): P
   const tally = new Tally()
   const window: MeasureWindow = { start: Infinity, end: Infinity }
   // Observers keep a full replica (they see the edits); the others only count what they receive.
+  const simulated = p.clients - (p.browser ? 1 : 0)
   const clients = Array.from(
-    { length: p.clients },
+    { length: simulated },
     (_, i) => new SimClient(url, server.handshake, i < p.observers, tally),
   )
   const cursorProbes = clients.slice(0, p.observers).map((c) => new AwarenessProbe(c, c.doc.clientID, window))
   const sent = new Map<string, Map<number, number>>()
   const editProbes = clients.slice(0, p.observers).map((c) => editProbe(c.doc, sent, window))
-  const clocks = new Int32Array(p.clients).fill(-1)
-  const seqs = new Int32Array(p.clients)
+  const clocks = new Int32Array(simulated).fill(-1)
+  const seqs = new Int32Array(simulated)
+  let peer: BrowserPeer | null = null
   const ctx = (i: number): EditContext => ({ personId: `person-${i}`, meeting: null })
   try {
     await connectAll(clients, signal)
+    if (p.browser) peer = await openBrowserPeer(pageUrlOf(url))
     // Every participant's element exists before the window: moves are then small updates, as in a drag.
     clients.forEach((c, i) => {
       if (i >= p.observers)
@@ -132,15 +164,15 @@ async function runLoad(server: RunningServer, p: Params, signal: AbortSignal): P
       () =>
         clients
           .slice(0, p.observers)
-          .every((o) => o.doc.getMap(DocName.elements).size >= p.clients - p.observers),
+          .every((o) => o.doc.getMap(DocName.elements).size >= simulated - p.observers),
       { timeoutMs: 20_000, signal, what: 'observers to receive every element' },
     )
     // One edit every `every` presence sends across the room: editsPerS in total.
-    const every = Math.max(1, Math.round((p.clients * p.cursorHz) / p.editsPerS))
+    const every = Math.max(1, Math.round((simulated * p.cursorHz) / p.editsPerS))
     let k = 0
     let editTurn = 0
-    const schedule = await runSchedule({
-      clients: p.clients,
+    const scheduled = runSchedule({
+      clients: simulated,
       rate: p.cursorHz,
       warmupS: p.warmupS,
       durationS: p.durationS,
@@ -155,7 +187,7 @@ async function runLoad(server: RunningServer, p: Params, signal: AbortSignal): P
         client.sendAwareness({ clientId: client.doc.clientID, clock, state: presence(i, clock, now) })
         if (k++ % every !== 0) return
         // The edits go round the participants who are not observers (observers only watch).
-        const e = p.observers + (editTurn++ % (p.clients - p.observers))
+        const e = p.observers + (editTurn++ % (simulated - p.observers))
         const seq = (seqs[e] as number) + 1
         seqs[e] = seq
         const id = `e${e}`
@@ -165,6 +197,10 @@ async function runLoad(server: RunningServer, p: Params, signal: AbortSignal): P
         setElementPositions((clients[e] as SimClient).doc, [{ id, x: seq, y: e * 200 }], ctx(e))
       },
     })
+    // runSchedule has set the window by now (synchronously, before its first wait).
+    const pageMeasure = peer?.measure(window) ?? null
+    const schedule = await scheduled
+    const page = pageMeasure ? await pageMeasure : {}
     const stale = (): number => {
       let s = 0
       cursorProbes.forEach((probe, o) => {
@@ -210,8 +246,10 @@ async function runLoad(server: RunningServer, p: Params, signal: AbortSignal): P
       errors: tally.errors,
       loadgen_cpu_pct: schedule.loadgenCpuPercent,
       loadgen_loop_p99_ms: schedule.loadgenLoopP99Ms,
+      ...page,
     }
   } finally {
+    await peer?.close()
     await closeAll(clients)
   }
 }
@@ -270,7 +308,11 @@ async function runOne(
         : null
     return {
       ...base,
-      ok: alive && metrics.errors === 0 && metrics.lost_states === 0,
+      ok:
+        alive &&
+        metrics.errors === 0 &&
+        metrics.lost_states === 0 &&
+        (!params.browser || metrics.page_live === 1),
       fatal: alive ? null : `the server died:\n${server.output()}`,
       metrics: {
         ...metrics,
@@ -343,7 +385,7 @@ function report(rows: readonly ResultRow[]): string {
       )
     }
   }
-  return markdownTable(
+  const main = markdownTable(
     [
       'scenario',
       'server',
@@ -360,6 +402,39 @@ function report(rows: readonly ResultRow[]): string {
     ],
     body,
   )
+  // The real browser's side, where one took part.
+  const pages: string[][] = []
+  for (const [scenario, byTarget] of cells(rows)) {
+    for (const [target, c] of byTarget) {
+      const m = c.medians
+      if (m.page_main_thread_pct === undefined) continue
+      pages.push([
+        scenario,
+        target,
+        fmt(m.page_main_thread_pct, 1),
+        fmt(m.page_script_pct, 1),
+        fmt(m.page_style_recalcs_per_s, 1),
+        fmt(m.page_layouts_per_s, 1),
+        fmt(m.page_sent_frames_per_s, 1),
+        fmt(m.page_cursors_shown, 0),
+      ])
+    }
+  }
+  if (pages.length === 0) return main
+  const browser = markdownTable(
+    [
+      'scenario',
+      'server',
+      'page main thread %',
+      'script %',
+      'style recalcs/s',
+      'layouts/s',
+      'frames sent/s',
+      'cursors drawn',
+    ],
+    pages,
+  )
+  return `${main}\n\n${browser}`
 }
 
 /** The facilitation suite. */
@@ -380,7 +455,8 @@ export const facilitationSuite: Suite = {
     for (let rep = 1; rep <= options.repeat; rep++) {
       for (const scenario of scenarios) {
         // The server order alternates per repeat, so ratios are measured close in time both ways.
-        const order = rep % 2 === 0 ? [...targets].reverse() : targets
+        const here = targets.filter((t) => scenario.targets.includes(t))
+        const order = rep % 2 === 0 ? [...here].reverse() : here
         for (const target of order) {
           const row = await runOne(scenario, target, rep, options)
           rows.push(row)
