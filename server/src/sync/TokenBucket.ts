@@ -16,6 +16,11 @@ export class TokenBucket {
     this.tokens = burst
   }
 
+  /** Gives back part of a token (a message that turned out to cost next to nothing). */
+  refund(amount: number): void {
+    this.tokens = Math.min(this.burst, this.tokens + amount)
+  }
+
   /** Takes one token; false when none is left. */
   take(): boolean {
     const now = performance.now()

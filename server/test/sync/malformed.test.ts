@@ -190,6 +190,32 @@ describe('[S7] [S8] bad input closes only its own connection', () => {
     destroyAll(bystander, check)
   })
 
+  it("echoes of others' presence (what stock clients relay) cost a tenth of a message", async () => {
+    const owner = RawClient.connect(server.ws, board.id, board.tokens.participant)
+    const echoer = RawClient.connect(server.ws, board.id, board.tokens.participant)
+    await Promise.all([owner.opened, echoer.opened])
+    const state = writeAwareness(
+      writeAwarenessUpdate([{ clientId: 777, clock: 5, state: '{"cursor":{"x":1,"y":2}}' }]),
+    )
+    owner.send(state)
+    await eventually(() =>
+      expect(echoer.ofType(1).some((r) => Buffer.from(r.data).equals(Buffer.from(state)))).toBe(true),
+    )
+    // Three times the burst of echoes: well over the budget if each counted as a message.
+    for (let i = 0; i < LIMITS.messageBurst * 3; i++) echoer.send(state)
+    const check = RawClient.connect(server.ws, board.id, board.tokens.viewer)
+    await check.opened
+    await eventually(() => expect(check.ofType(1).length).toBeGreaterThan(0))
+    expect(echoer.closeCode).toBeNull()
+    // New presence from it still counts in full.
+    for (let i = 0; i < LIMITS.messageBurst * 3 && echoer.ws.readyState === echoer.ws.OPEN; i++) {
+      echoer.send(writeAwareness(writeAwarenessUpdate([{ clientId: 888, clock: i + 1, state: '{}' }])))
+    }
+    expect((await echoer.closed).code).toBe(CloseCode.TooMany)
+    owner.close()
+    check.close()
+  })
+
   it('a viewer sending garbage is closed too, without touching the board', async () => {
     const viewer = RawClient.connect(server.ws, board.id, board.tokens.viewer)
     await viewer.opened
