@@ -1,3 +1,4 @@
+import { DeniedReason } from '@circleboard/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
@@ -273,12 +274,9 @@ describe('settings and audit answers', () => {
   })
 
   it('recognise the server’s identity-number removal among permission-denied reasons', () => {
-    expect(
-      isPersonalDataRemoval(
-        'a Swedish personal identity number (personnummer) was removed from the board: please do not put personal data on the board',
-      ),
-    ).toBe(true)
-    expect(isPersonalDataRemoval('the board is locked')).toBe(false)
+    expect(isPersonalDataRemoval(DeniedReason.identityNumber)).toBe(true)
+    expect(isPersonalDataRemoval(DeniedReason.locked)).toBe(false)
+    expect(isPersonalDataRemoval(DeniedReason.viewOnly)).toBe(false)
   })
 })
 

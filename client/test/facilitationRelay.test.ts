@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
-import { stopAwarenessRelay } from '../src/facilitation/awarenessRelay.js'
+import { stopAwarenessRelay } from '../src/sync/awarenessRelay.js'
 
 type Changes = { added: number[]; updated: number[]; removed: number[] }
 

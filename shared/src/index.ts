@@ -3,6 +3,7 @@
  * This is the package's only public entry (CONVENTIONS.md habit 1).
  */
 export { CloseCode, isPermanentClose } from './protocol/closeCodes.js'
+export { REFUSED_PREFIX, REPAIRED_PREFIX, DeniedReason, deniedKind } from './protocol/notices.js'
 export type { CloseCodeValue } from './protocol/closeCodes.js'
 export {
   MessageType,

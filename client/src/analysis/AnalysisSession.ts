@@ -5,24 +5,19 @@
  * notices of what the server removed. The indicators themselves (`AnalysisEngine`, which brings the graph
  * library) are created by the lazily loaded panels, on first use.
  */
-import * as decoding from 'lib0/decoding'
-import type { OverlayIndicator } from '@circleboard/shared'
+import { DeniedReason, deniedKind, type OverlayIndicator } from '@circleboard/shared'
 import type { FeatureContext } from '../board/features.js'
 import type { AnalysisEngine } from './AnalysisEngine.js'
 import { PersonalDataGuard } from './PersonalDataGuard.js'
 import { fetchSettings, UNKNOWN_SETTINGS, type BoardSettings } from './settingsApi.js'
 import { Signal } from './signal.js'
 
-/** y-protocols' message type of auth messages and its permission-denied subtype. */
-const MESSAGE_AUTH = 2
-const PERMISSION_DENIED = 0
-
 /**
- * Whether a permission-denied reason is the server's identity-number guard speaking (server
- * privacy/identityGuard.ts; the other reasons, a viewer link or a locked board, are shown elsewhere).
+ * Whether a permission-denied reason is the server's identity-number guard speaking (shared
+ * `protocol/notices.ts`; refusals, a viewer link or a locked board, are shown elsewhere).
  */
 export function isPersonalDataRemoval(reason: string): boolean {
-  return /personnummer|identity number|personal data/i.test(reason)
+  return deniedKind(reason) === 'repaired' && reason === DeniedReason.identityNumber
 }
 
 /** How long settings read from the server are trusted before a refused "Share anyway" reads them again. */
@@ -34,14 +29,6 @@ export interface ServerNotice {
   /** The server's reason, as it sent it (English). */
   readonly reason: string
 }
-
-type AuthHandler = (
-  encoder: unknown,
-  decoder: decoding.Decoder,
-  provider: unknown,
-  emitSynced: boolean,
-  messageType: number,
-) => void
 
 /** The analysis feature of one open board. */
 export class AnalysisSession {
@@ -108,29 +95,13 @@ export class AnalysisSession {
     this.engine = null
   }
 
-  /**
-   * The stock y-websocket client only logs an auth permission-denied message; its per-provider handler
-   * table is replaced for that one message type so the person learns what the server removed.
-   */
+  /** The server's notices of what it removed (its identity-number guard) become notices for the person. */
   private listenForRemovals(): () => void {
-    const provider = this.feature.conn.provider as unknown as { messageHandlers: AuthHandler[] }
-    const handlers = provider.messageHandlers
-    const original = handlers[MESSAGE_AUTH]
-    const handler: AuthHandler = (_encoder, decoder) => {
-      if (decoding.readVarUint(decoder) !== PERMISSION_DENIED) return
-      const reason = decoding.readVarString(decoder)
-      if (!isPersonalDataRemoval(reason)) {
-        // What the stock handler does with every reason (a viewer link, a locked board: shown elsewhere).
-        console.warn(`Permission denied to access ${this.feature.boardId}.\n${reason}`)
-        return
-      }
+    return this.feature.conn.onDenied((reason) => {
+      if (!isPersonalDataRemoval(reason)) return
       // One notice at a time is enough: the server says the same for every removal.
       if (this.notices.get().some((n) => n.reason === reason)) return
       this.notices.set([...this.notices.get(), { id: this.nextNotice++, reason }])
-    }
-    handlers[MESSAGE_AUTH] = handler
-    return () => {
-      if (handlers[MESSAGE_AUTH] === handler && original) handlers[MESSAGE_AUTH] = original
-    }
+    })
   }
 }

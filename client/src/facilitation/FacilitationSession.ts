@@ -33,7 +33,7 @@ import { screenLeaderOf } from './follow.js'
 import { nameQuestionOpen } from './profile.js'
 import { TimerTicker } from './TimerTicker.js'
 import { playChime } from './timer.js'
-import { stopAwarenessRelay } from './awarenessRelay.js'
+import { stopAwarenessRelay } from '../sync/awarenessRelay.js'
 
 export type { ControlView, DraftsView, Notice, ScreenView } from './sessionParts.js'
 

@@ -17,6 +17,7 @@ import { useAnalysisSlots } from '../analysis/index.js'
 import { rememberBoard } from '../sync/recentBoards.js'
 import { personalToken } from '../sync/personalToken.js'
 import { ConnectionBadge } from '../components/ConnectionBadge.js'
+import { RefusedChangeBanner } from '../components/RefusedChangeBanner.js'
 import { LanguageSwitch } from '../components/LanguageSwitch.js'
 
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -119,6 +120,7 @@ function BoardView({ conn }: { conn: BoardConnection }) {
           <ConnectionBadge conn={conn} />
           <LanguageSwitch />
         </header>
+        <RefusedChangeBanner conn={conn} />
         <BoardWorkspace slots={slots} />
       </div>
     </BoardModelContext.Provider>

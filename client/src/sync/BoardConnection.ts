@@ -10,7 +10,16 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { CloseCode, peekToken, type TokenClaims } from '@circleboard/shared'
+import * as decoding from 'lib0/decoding'
+import {
+  AuthMessageType,
+  CloseCode,
+  MessageType,
+  deniedKind,
+  peekToken,
+  type TokenClaims,
+} from '@circleboard/shared'
+import { stopAwarenessRelay } from './awarenessRelay.js'
 
 /** What the connection badge shows. */
 export type ConnectionStatus =
@@ -33,6 +42,8 @@ export class BoardConnection {
   readonly claims: TokenClaims | null
   private status: ConnectionStatus = { kind: 'connecting' }
   private readonly listeners = new Set<() => void>()
+  private readonly deniedListeners = new Set<(reason: string, kind: 'refused' | 'repaired') => void>()
+  private refused: string | null = null
   private cacheReady = false
 
   constructor(
@@ -49,6 +60,9 @@ export class BoardConnection {
     this.provider = new WebsocketProvider(options.serverUrl ?? websocketBase(), room, this.doc, {
       params: { token },
     })
+    // The stock provider echoes everyone's presence back to the server; this one sends only its own.
+    stopAwarenessRelay(this.provider)
+    this.listenForDenials()
     this.provider.on('status', ({ status }) => {
       if (status === 'disconnected' && this.status.kind !== 'refused')
         this.set({ kind: 'offline', busy: false })
@@ -79,6 +93,31 @@ export class BoardConnection {
     return () => this.listeners.delete(listener)
   }
 
+  /** The reason of the last change the server refused (this browser's copy differs since), or `null`. */
+  getRefusedChange = (): string | null => this.refused
+
+  /**
+   * Subscribes to the server's permission-denied notices: `refused` (the change was applied nowhere) or
+   * `repaired` (applied with something removed; see shared `protocol/notices.ts`).
+   */
+  onDenied(listener: (reason: string, kind: 'refused' | 'repaired') => void): () => void {
+    this.deniedListeners.add(listener)
+    return () => this.deniedListeners.delete(listener)
+  }
+
+  /**
+   * Drops this browser's copy (and its cache) and loads the board again from the server: what a person
+   * does after a change of theirs was refused, so that their board is everyone's board again.
+   */
+  async reloadFromServer(): Promise<void> {
+    try {
+      await this.cache?.clearData()
+    } catch {
+      // the page reload below fetches everything from the server anyway
+    }
+    window.location.reload()
+  }
+
   /** Reconnects now (after a refusal, or to skip the backoff while offline). */
   retry(): void {
     this.set({ kind: 'connecting' })
@@ -93,6 +132,24 @@ export class BoardConnection {
     void this.cache?.destroy()
     this.doc.destroy()
     this.listeners.clear()
+  }
+
+  /**
+   * The stock client only logs auth permission-denied messages; its per-provider handler table is the
+   * documented way in (3.x keeps `messageHandlers` per instance).
+   */
+  private listenForDenials(): void {
+    const handlers = (this.provider as unknown as { messageHandlers: unknown[] }).messageHandlers
+    handlers[MessageType.Auth] = (_encoder: unknown, decoder: decoding.Decoder): void => {
+      if (decoding.readVarUint(decoder) !== AuthMessageType.PermissionDenied) return
+      const reason = decoding.readVarString(decoder)
+      const kind = deniedKind(reason)
+      if (kind === 'refused' && this.refused === null) {
+        this.refused = reason
+        this.emit()
+      }
+      for (const l of this.deniedListeners) l(reason, kind)
+    }
   }
 
   private onBrowserOffline = (): void => {

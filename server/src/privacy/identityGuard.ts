@@ -16,7 +16,7 @@
  * value (a move changes numbers only). Texts are read whole only when they changed, and labels are short.
  */
 import * as Y from 'yjs'
-import { hasVerifiedIdentityNumber } from '@circleboard/shared'
+import { DeniedReason, hasVerifiedIdentityNumber } from '@circleboard/shared'
 import type { Connection } from '../sync/Connection.js'
 import type { GuardVerdict, GuardedRoom, UpdateGuard } from '../sync/UpdateGuard.js'
 import {
@@ -27,8 +27,7 @@ import {
 } from './identityText.js'
 
 /** What the sender is told (an auth permission-denied message; the stock client logs it, ours shows it). */
-export const IDENTITY_NUMBER_REASON =
-  'a Swedish personal identity number (personnummer) was removed from the board: please do not put personal data on the board'
+export const IDENTITY_NUMBER_REASON = DeniedReason.identityNumber
 
 /** Something the repair rewrites. */
 type Target =

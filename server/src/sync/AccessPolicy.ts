@@ -10,6 +10,7 @@
  * - drafts: only their owner opens them, and the owner writes them.
  */
 import {
+  DeniedReason,
   EMPTY_CONTROL,
   isDelegate,
   type RoomRef,
@@ -35,12 +36,11 @@ export class AccessPolicy {
   /** `null` when `claims` may change `ref` now, else the reason (sent as an auth permission-denied message). */
   denyWrite(claims: TokenClaims, ref: RoomRef): string | null {
     if (claims.role === 'facilitator' || ref.kind === 'drafts') return null
-    if (claims.role === 'viewer') return 'this is a view-only link: changes are not saved'
+    if (claims.role === 'viewer') return DeniedReason.viewOnly
     const session = this.sessionOf(ref.boardId) ?? EMPTY_CONTROL.session
     const delegate = isDelegate(session, claims.personId)
-    if (ref.kind === 'control') return delegate ? null : 'only the facilitator can change meeting controls'
-    if (session.locked && !delegate)
-      return 'the facilitator has locked the board for now: changes are not saved'
+    if (ref.kind === 'control') return delegate ? null : DeniedReason.facilitatorOnly
+    if (session.locked && !delegate) return DeniedReason.locked
     return null
   }
 

@@ -87,6 +87,8 @@ export const en = {
   'linkPicker.title': 'Kind of link',
   'linkPicker.done': 'Done',
   'panel.close': 'Close {title}',
+  'refused.text': 'A change of yours was not saved ({reason}). Your board now differs from everyone else’s.',
+  'refused.reload': 'Reload the board',
 
   'error.network': 'Could not reach the server. Check the connection and try again.',
   'error.generic': 'Something went wrong: {message}',
@@ -176,6 +178,8 @@ export const sv: Record<keyof typeof en, string> = {
   'linkPicker.title': 'Typ av koppling',
   'linkPicker.done': 'Klar',
   'panel.close': 'Stäng {title}',
+  'refused.text': 'En ändring du gjorde sparades inte ({reason}). Din tavla skiljer sig nu från de andras.',
+  'refused.reload': 'Läs in tavlan igen',
 
   'error.network': 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
   'error.generic': 'Något gick fel: {message}',
