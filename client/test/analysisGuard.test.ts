@@ -1,7 +1,6 @@
+import { DeniedReason, deniedKind } from '@circleboard/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { addElement, applyLabelDelta, localOrigin, type EditContext } from '@circleboard/shared'
 import { BoardModel } from '../src/board/BoardModel.js'
 import { editLabel } from '../src/panels/editing.js'
@@ -194,12 +193,16 @@ describe('the personal-data guard on a board', () => {
 })
 
 describe('what the server removed', () => {
-  it('is shown from its permission-denied message; other reasons are left to the console', () => {
+  it('is shown from its repair notice; refusals are left to the board connection', () => {
     const { model } = setup()
-    const original = (): void => {}
-    const handlers: unknown[] = [undefined, undefined, original]
+    const listeners = new Set<(reason: string, kind: 'refused' | 'repaired') => void>()
     const feature = {
-      conn: { provider: { messageHandlers: handlers } },
+      conn: {
+        onDenied: (l: (reason: string, kind: 'refused' | 'repaired') => void) => {
+          listeners.add(l)
+          return () => listeners.delete(l)
+        },
+      },
       model,
       role: 'viewer',
       personId: null,
@@ -209,29 +212,15 @@ describe('what the server removed', () => {
     const session = new AnalysisSession(feature)
     const stop = session.start()
     const deny = (reason: string): void => {
-      const e = encoding.createEncoder()
-      encoding.writeVarUint(e, 0)
-      encoding.writeVarString(e, reason)
-      const handler = handlers[2] as (...args: unknown[]) => void
-      handler(null, decoding.createDecoder(encoding.toUint8Array(e)), null, false, 2)
+      for (const l of listeners) l(reason, deniedKind(reason))
     }
-    const warn = console.warn
-    const warned: unknown[] = []
-    console.warn = (...args: unknown[]) => warned.push(args)
-    try {
-      deny('the board is locked')
-      deny('a Swedish personal identity number (personnummer) was removed from the board')
-      deny('a Swedish personal identity number (personnummer) was removed from the board')
-    } finally {
-      console.warn = warn
-    }
-    expect(warned).toHaveLength(1)
-    expect(session.notices.get().map((n) => n.reason)).toEqual([
-      'a Swedish personal identity number (personnummer) was removed from the board',
-    ])
+    deny(DeniedReason.locked)
+    deny(DeniedReason.identityNumber)
+    deny(DeniedReason.identityNumber)
+    expect(session.notices.get().map((n) => n.reason)).toEqual([DeniedReason.identityNumber])
     session.dismissNotice(session.notices.get()[0]!.id)
     expect(session.notices.get()).toEqual([])
     stop()
-    expect(handlers[2]).toBe(original)
+    expect(listeners.size).toBe(0)
   })
 })
