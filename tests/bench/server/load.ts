@@ -1,10 +1,12 @@
 /**
  * The send schedule and the measurement window shared by the edit and awareness scenarios.
  *
- * All clients' sends form one evenly spaced sequence (client k % N sends the k-th message), so the
- * aggregate rate is smooth rather than bursty, and one timer drives it instead of N. A send that is more
- * than one period late is skipped and counted (`late_sends`): it means the load generator, not the
- * server, fell behind. The window starts after the warm-up; server CPU, the generator's own CPU and
+ * Every client sends exactly once per period, at its own phase within the period; one timer drives all
+ * of them (it wakes at the next due send and sends everything due). Phases are either random (seeded;
+ * the server suite's choice: independent people do not take turns, so some edits arrive together, which
+ * is what lets a server batch the work of one event-loop turn) or evenly spaced (`phases: 'even'`: the
+ * smoothest possible arrival, the worst case for batching). A send that is more than one period late is skipped
+ * and counted (`late_sends`): it means the load generator, not the server, fell behind. The window starts after the warm-up; server CPU, the generator's own CPU and
  * event-loop delay are measured over exactly that window.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -23,6 +25,11 @@ export interface ScheduleOptions {
   readonly clients: number
   /** Sends per second per client. */
   readonly rate: number
+  /**
+   * How the clients' send times are spread over a period (see the module comment). Defaults to `even`,
+   * which is what this module did before the option existed (other suites rely on it).
+   */
+  readonly phases?: 'random' | 'even'
   readonly warmupS: number
   readonly durationS: number
   /** Sends one message for client `i`; `now` is the send time to put in the message. */
@@ -47,10 +54,26 @@ export interface ScheduleResult {
   readonly windowSeconds: number
 }
 
+/** Clients sorted by their phase within a period (ms). */
+function sendOrder(clients: number, period: number, phases: 'random' | 'even') {
+  // A fixed seed: every run and every server sees the same arrival pattern (mulberry32).
+  let seed = 0x9e3779b9
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return Array.from({ length: clients }, (_, client) => ({
+    client,
+    phase: phases === 'even' ? (client * period) / clients : random() * period,
+  })).sort((a, b) => a.phase - b.phase)
+}
+
 /** Runs the warm-up and the window; returns when the window has ended. */
 export async function runSchedule(o: ScheduleOptions): Promise<ScheduleResult> {
   const period = 1000 / o.rate
-  const spacing = period / o.clients
+  const order = sendOrder(o.clients, period, o.phases ?? 'even')
   const start = performance.now() + 10
   const windowStart = start + o.warmupS * 1000
   const windowEnd = windowStart + o.durationS * 1000
@@ -66,7 +89,8 @@ export async function runSchedule(o: ScheduleOptions): Promise<ScheduleResult> {
   let sent = 0
   let late = 0
   for (;;) {
-    const due = start + k * spacing
+    const slot = order[k % o.clients] as { client: number; phase: number }
+    const due = start + Math.floor(k / o.clients) * period + slot.phase
     if (due >= windowEnd) break
     const now = performance.now()
     if (!inWindow && now >= windowStart) {
@@ -80,7 +104,7 @@ export async function runSchedule(o: ScheduleOptions): Promise<ScheduleResult> {
       await sleep(Math.max(1, due - now), o.signal)
       continue
     }
-    const i = k % o.clients
+    const i = slot.client
     k++
     if (now - due > period) {
       late++

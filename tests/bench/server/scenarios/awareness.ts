@@ -30,6 +30,7 @@ export async function runAwareness(ctx: ScenarioContext, params: ScenarioParams)
     const schedule = await runSchedule({
       clients: n,
       rate: param(params, 'rate'),
+      phases: param(params, 'evenPhases') === 1 ? 'even' : 'random',
       warmupS: param(params, 'warmupS'),
       durationS: param(params, 'durationS'),
       serverPid: server.pid,

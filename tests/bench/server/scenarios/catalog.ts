@@ -15,8 +15,16 @@ const STATEFUL = ['reference', 'circleboard'] as const
 /** Slack on top of a load's own duration before the hard deadline stops it. */
 const SLACK_MS = 60_000
 
-const timed = (quick: boolean): ScenarioParams =>
-  quick ? { warmupS: 1, durationS: 3, drainTimeoutS: 5 } : { warmupS: 3, durationS: 15, drainTimeoutS: 15 }
+/**
+ * Durations, and how sends are spread over a period: random phases by default (load.ts); the
+ * environment variable BENCH_EVEN_PHASES=1 spreads them evenly instead (the worst case for batching).
+ */
+const timed = (quick: boolean): ScenarioParams => ({
+  ...(quick
+    ? { warmupS: 1, durationS: 3, drainTimeoutS: 5 }
+    : { warmupS: 3, durationS: 15, drainTimeoutS: 15 }),
+  evenPhases: process.env.BENCH_EVEN_PHASES === '1' ? 1 : 0,
+})
 
 const loadDeadline = (p: ScenarioParams): number =>
   (param(p, 'warmupS') + param(p, 'durationS') + param(p, 'drainTimeoutS')) * 1000 + SLACK_MS

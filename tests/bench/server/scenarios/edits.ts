@@ -48,6 +48,7 @@ export async function runEdits(ctx: ScenarioContext, params: ScenarioParams): Pr
     const schedule = await runSchedule({
       clients: members.length,
       rate: param(params, 'rate'),
+      phases: param(params, 'evenPhases') === 1 ? 'even' : 'random',
       warmupS: param(params, 'warmupS'),
       durationS: param(params, 'durationS'),
       serverPid: server.pid,
