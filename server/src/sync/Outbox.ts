@@ -6,6 +6,7 @@
  * (server frames are not masked, so the bytes are the same for every recipient) and every connection gets
  * them in one write: one system call per connection per turn however busy the room is.
  */
+import { writeAwareness, writeAwarenessUpdate, type AwarenessEntry } from '@circleboard/shared'
 import type { Connection } from './Connection.js'
 import { encodeFrames } from './wsFrame.js'
 
@@ -33,6 +34,8 @@ export interface OutboxHost {
 export class Outbox {
   private pending: Uint8Array[] = []
   private broadcast: Uint8Array[] = []
+  /** Presence changes of this turn, the newest per client: sent as one message. */
+  private presence = new Map<number, AwarenessEntry>()
   private direct = new Map<Connection, Uint8Array[]>()
   private scheduled = false
   private running: Promise<void> | null = null
@@ -46,9 +49,18 @@ export class Outbox {
     this.schedule()
   }
 
-  /** A frame for every connection (presence), sent after what is queued before it is stored. */
-  toAll(frame: Uint8Array): void {
-    this.broadcast.push(frame)
+  /**
+   * Presence changes for every connection. All the changes of one turn go out as ONE awareness message
+   * (the newest state of each client): in a room of 50 moving their pointers, a browser then handles a
+   * message per turn instead of one per person, at no cost in latency.
+   */
+  toAllPresence(entries: readonly AwarenessEntry[]): void {
+    for (const e of entries) {
+      const known = this.presence.get(e.clientId)
+      if (!known || e.clock > known.clock || (e.clock === known.clock && e.state === 'null')) {
+        this.presence.set(e.clientId, e)
+      }
+    }
     this.schedule()
   }
 
@@ -88,6 +100,7 @@ export class Outbox {
   clear(): void {
     this.pending = []
     this.broadcast = []
+    this.presence = new Map()
     this.direct = new Map()
   }
 
@@ -101,7 +114,9 @@ export class Outbox {
   }
 
   private queued(): boolean {
-    return this.pending.length > 0 || this.broadcast.length > 0 || this.direct.size > 0
+    return (
+      this.pending.length > 0 || this.broadcast.length > 0 || this.presence.size > 0 || this.direct.size > 0
+    )
   }
 
   private flush(): Promise<void> {
@@ -119,8 +134,10 @@ export class Outbox {
     const updates = this.pending
     const frames = this.broadcast
     const direct = this.direct
+    if (this.presence.size > 0) frames.push(writeAwareness(writeAwarenessUpdate([...this.presence.values()])))
     this.pending = []
     this.broadcast = []
+    this.presence = new Map()
     this.direct = new Map()
     if (updates.length > 0) {
       try {

@@ -211,8 +211,7 @@ export class Room {
     if (!this.conns.delete(conn)) return
     this.outbox.forget(conn)
     const removed = this.awareness.removeOwner(conn)
-    if (removed.length > 0 && this.state === 'ready')
-      this.outbox.toAll(writeAwareness(writeAwarenessUpdate(removed)))
+    if (removed.length > 0 && this.state === 'ready') this.outbox.toAllPresence(removed)
     if (this.conns.size === 0) this.ctx.onEmpty(this)
   }
 
@@ -245,7 +244,7 @@ export class Room {
           this.receiveUpdate(conn, msg.update, frame)
           break
         case 'awareness':
-          this.receiveAwareness(conn, msg.payload, frame)
+          this.receiveAwareness(conn, msg.payload)
           break
         case 'query-awareness':
           this.queueDirect(conn, writeAwareness(writeAwarenessUpdate(this.awareness.liveEntries())))
@@ -416,7 +415,7 @@ export class Room {
     this.outbox.update(update, frame)
   }
 
-  private receiveAwareness(conn: Connection, payload: Uint8Array, frame: Uint8Array): void {
+  private receiveAwareness(conn: Connection, payload: Uint8Array): void {
     const result = this.awareness.apply(conn, readAwarenessUpdate(payload))
     if (!result.ok) {
       if (result.reason === 'too-large') {
@@ -437,7 +436,7 @@ export class Room {
       conn.budget.refund(0.9)
       return
     }
-    this.outbox.toAll(result.all ? frame : writeAwareness(writeAwarenessUpdate(result.accepted)))
+    this.outbox.toAllPresence(result.accepted)
   }
 
   private notifyDenied(conn: Connection, reason: string): void {
