@@ -13,6 +13,7 @@ import { sleep } from '../lib/time.js'
 import {
   MessageType,
   SyncType,
+  awarenessEntryCount,
   readAwareness,
   readSyncPayload,
   writeAwareness,
@@ -39,6 +40,8 @@ export class Tally {
   updates = 0
   /** Awareness messages received. */
   awareness = 0
+  /** Presence states those messages carried (servers may batch several into one message). */
+  awarenessStates = 0
   errors = 0
   readonly errorSamples: string[] = []
 
@@ -149,7 +152,10 @@ export class SimClient {
       case MessageType.sync:
         return this.receiveSync(frame)
       case MessageType.awareness:
-        if (tally.active) tally.awareness++
+        if (tally.active) {
+          tally.awareness++
+          tally.awarenessStates += awarenessEntryCount(frame)
+        }
         if (this.onAwareness) {
           try {
             this.onAwareness(readAwareness(frame), performance.now())

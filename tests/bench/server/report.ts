@@ -24,7 +24,8 @@ function detail(scenario: string, c: Cell): string {
   const ok = `${c.ok}/${c.runs} runs ok, other processes ${fmt(m.others_cpu_pct, 0)} % CPU`
   if (scenario.startsWith('fanout') || scenario.startsWith('rooms') || scenario.startsWith('awareness')) {
     return [
-      `sent ${fmt(m.sent_per_s, 0)}/s, delivered ${fmt(m.delivered_msgs_per_s, 0)}/s of ${fmt(m.expected_msgs_per_s, 0)}/s to others`,
+      `sent ${fmt(m.sent_per_s, 0)}/s, delivered ${fmt(m.delivered_msgs_per_s, 0)}/s of ${fmt(m.expected_msgs_per_s, 0)}/s to others` +
+        (m.awareness_msgs_per_s !== undefined ? ` in ${fmt(m.awareness_msgs_per_s, 0)} messages/s` : ''),
       `p95 ${fmt(m.latency_p95_ms, 2)}, max ${fmt(m.latency_max_ms, 1)} ms`,
       `server CPU ${fmt(m.server_cpu_pct, 0)} %`,
       `drain ${fmt(m.drain_ms, 0)} ms, lost ${fmt(m.lost_updates, 0)}, state lost ${fmt(m.server_state_lost, 0)}, diverged ${fmt(m.diverged, 0)}`,
@@ -54,7 +55,7 @@ export function serverReport(rows: readonly ResultRow[]): string {
   const targets = TARGET_NAMES.filter((t) => rows.some((r) => r.target === t))
   const reps = Math.max(0, ...rows.map((r) => r.rep))
   const header = ['scenario']
-  for (const t of targets) header.push(`${t} p50 / p99 ms`, 'msgs/s', 'CPU µs/deliv', 'peak RSS MB')
+  for (const t of targets) header.push(`${t} p50 / p99 ms`, 'delivered/s', 'CPU µs/deliv', 'peak RSS MB')
   const main = [...grid].map(([scenario, byTarget]) => [
     scenario,
     ...targets.flatMap((t) => mainCells(byTarget.get(t))),
@@ -67,7 +68,7 @@ export function serverReport(rows: readonly ResultRow[]): string {
     }
   }
   return [
-    `Medians of ${reps} repeat(s). p50 / p99: send → applied at an observer (connect: per-client time to synced; coldload: time to the whole board). msgs/s: update or presence messages delivered to clients (echo servers include each sender's echo). CPU µs/deliv: server CPU seconds in the window / (updates sent × (room size − 1)).`,
+    `Medians of ${reps} repeat(s). p50 / p99: send → applied at an observer (connect: per-client time to synced; coldload: time to the whole board). delivered/s: updates (or presence states) received by all clients (echo servers include each sender's echo). CPU µs/deliv: server CPU seconds in the window / (updates sent × (room size − 1)).`,
     '',
     markdownTable(header, main),
     '',

@@ -72,6 +72,17 @@ export function writeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
   return encoding.toUint8Array(e)
 }
 
+/**
+ * How many presence entries an awareness frame carries, from its header alone (a server may batch
+ * several clients' changes into one message, so messages undercount what was delivered).
+ */
+export function awarenessEntryCount(frame: Uint8Array): number {
+  const d = decoding.createDecoder(frame)
+  decoding.readVarUint(d)
+  decoding.readVarUint(d)
+  return decoding.readVarUint(d)
+}
+
 /** The entries of an awareness frame. */
 export function readAwareness(frame: Uint8Array): AwarenessEntry[] {
   const d = decoding.createDecoder(frame)

@@ -79,7 +79,9 @@ export async function runAwareness(ctx: ScenarioContext, params: ScenarioParams)
       latency_n: latency.n,
       sent_per_s: sentWindow / w,
       expected_msgs_per_s: deliveries / w,
-      delivered_msgs_per_s: tally.awareness / w,
+      // Presence states, not messages: a server may batch one turn's changes into one message.
+      delivered_msgs_per_s: tally.awarenessStates / w,
+      awareness_msgs_per_s: tally.awareness / w,
       recv_msgs_per_s: tally.messages / w,
       recv_mb_per_s: tally.bytes / 1e6 / w,
       observed_fraction: sentWindow > 0 ? latency.n / ((sentWindow * observers * (n - 1)) / n) : null,
