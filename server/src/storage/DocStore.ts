@@ -102,8 +102,12 @@ export interface DocStore {
    * the single writer, with no append in flight). It may also hold updates not appended yet; they are
    * appended after it and applied again on load, which changes nothing. The store may then make it the
    * state and drop the log without reading and merging anything: for a small document, far cheaper.
+   *
+   * `fence`, in scale-out (server/SPEC.md X5), is the fencing token of the room's lease: a store that
+   * keeps tokens refuses the compaction when a state written under a newer token is stored. Stores of
+   * one process (SQLite, memory) have no other writer and ignore it.
    */
-  compact(room: string, live?: Uint8Array): Promise<void>
+  compact(room: string, live?: Uint8Array, fence?: number): Promise<void>
   /** Number of updates in a room's log (not yet compacted). */
   logLength(room: string): Promise<number>
   /** Names of the stored rooms whose name starts with `prefix` (e.g. a board's `<id>/drafts/`), sorted. */

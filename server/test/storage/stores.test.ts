@@ -1,10 +1,12 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { MemoryDocStore, SqliteDocStore, type DocStore } from '../../src/index.js'
 import { migrate as migrateSchema } from '../../src/storage/sqliteSchema.js'
+import { PostgresDocStore } from '../../src/storage/PostgresDocStore.js'
+import { startPostgres, type PostgresService } from '../services.js'
 import { boardRecord, describeDocStoreContract, editor } from './docStoreContract.js'
 
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'circleboard-store-'))
@@ -22,6 +24,24 @@ describeDocStoreContract('sqlite (compaction in the worker thread)', {
 
 describeDocStoreContract('sqlite (inline compaction)', {
   make: () => SqliteDocStore.inDataDir(tempDir(), { inlineCompaction: true }),
+})
+
+describe('PostgreSQL (a real server, started for this file)', () => {
+  let pg: PostgresService
+  beforeAll(async () => {
+    pg = await startPostgres()
+  }, 60_000)
+  afterAll(async () => {
+    await pg?.stop()
+  })
+  describeDocStoreContract('postgres', {
+    make: async () => new PostgresDocStore({ connectionString: await pg.createDatabase() }),
+    async reopen(store: DocStore) {
+      const { connectionString } = (store as PostgresDocStore).options
+      await store.close()
+      return new PostgresDocStore({ connectionString })
+    },
+  })
 })
 
 describe('SQLite schema migrations', () => {
