@@ -14,6 +14,9 @@ import type { ServerConfig } from './config.js'
 import type { DocStore } from './storage/DocStore.js'
 import { SqliteDocStore } from './storage/SqliteDocStore.js'
 import { MemoryDocStore } from './storage/MemoryDocStore.js'
+import { PostgresDocStore } from './storage/PostgresDocStore.js'
+import type { RoomBus } from './sync/RoomBus.js'
+import { RedisBus } from './scale/RedisBus.js'
 import { TokenSigner } from './auth/TokenSigner.js'
 import { loadOrCreateSecret } from './auth/secret.js'
 import { Metrics } from './observability/Metrics.js'
@@ -81,12 +84,23 @@ export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}
     trustProxy: false,
   })
 
-  const store =
-    overrides.store ??
-    (config.store === 'memory' ? new MemoryDocStore() : SqliteDocStore.inDataDir(config.dataDir))
+  const store = overrides.store ?? makeStore(config)
   const secret = loadOrCreateSecret(config.secret, config.dataDir)
   const signer = new TokenSigner(secret)
   const metrics = new Metrics()
+  // Scale-out (server/SPEC.md X1-X9): only with REDIS_URL; without it no Redis code runs at all.
+  let sync: SyncServer | null = null
+  const bus: RoomBus | undefined = config.scaleOut
+    ? new RedisBus({
+        url: config.scaleOut.redisUrl,
+        leaseTtlMs: config.scaleOut.leaseTtlMs,
+        streamRetentionMs: config.scaleOut.streamRetentionMs,
+        processId: config.scaleOut.processId,
+        log: app.log,
+        metrics,
+        boardDeleted: (boardId, reason) => void sync?.closeBoardHere(boardId, reason),
+      })
+    : undefined
   const audit = new AuditLog(store, app.log, metrics)
   const guard = new IdentityGuard((room, conn) => {
     metrics.errors.inc({ kind: 'personal_data' })
@@ -95,9 +109,10 @@ export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}
   })
   // Built below; the sync server only calls it once a meeting ends, long after construction.
   let snapshots: Snapshots | null = null
-  const sync = new SyncServer({
+  sync = new SyncServer({
     config,
     store,
+    ...(bus ? { bus } : {}),
     signer,
     metrics,
     log: app.log,
@@ -219,7 +234,21 @@ export function buildServer(config: ServerConfig, overrides: BuildOverrides = {}
     await sync.shutdown()
     await exports.close()
     await audit.settled()
+    await bus?.close()
     await store.close()
   })
   return app
+}
+
+/** The store the configuration names. */
+function makeStore(config: ServerConfig): DocStore {
+  switch (config.store) {
+    case 'memory':
+      return new MemoryDocStore()
+    case 'postgres':
+      if (!config.databaseUrl) throw new Error('STORE=postgres needs DATABASE_URL')
+      return new PostgresDocStore({ connectionString: config.databaseUrl, poolSize: config.databasePoolSize })
+    case 'sqlite':
+      return SqliteDocStore.inDataDir(config.dataDir)
+  }
 }

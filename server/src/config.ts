@@ -12,8 +12,17 @@ export interface ServerConfig {
   readonly port: number
   /** Where the SQLite database and the generated secret live. */
   readonly dataDir: string
-  /** `sqlite` (embedded default) or `memory` (nothing survives a restart; for demos and tests). */
-  readonly store: 'sqlite' | 'memory'
+  /**
+   * `sqlite` (embedded default), `memory` (nothing survives a restart; for demos and tests) or `postgres`
+   * (`databaseUrl`; what several processes share in scale-out).
+   */
+  readonly store: 'sqlite' | 'memory' | 'postgres'
+  /** PostgreSQL connection string, for `store: 'postgres'`. */
+  readonly databaseUrl: string | null
+  /** Connections in the PostgreSQL pool. */
+  readonly databasePoolSize: number
+  /** Scale-out through Redis (server/SPEC.md X1-X9); `null` (no `REDIS_URL`): one process alone. */
+  readonly scaleOut: ScaleOutConfig | null
   /** HMAC secret for tokens; `null` means read or create `<dataDir>/secret`. */
   readonly secret: string | null
   /** When set, `POST /api/boards` requires `Authorization: Bearer <serverKey>`. */
@@ -30,6 +39,21 @@ export interface ServerConfig {
   /** How often expired boards are looked for and deleted (server/SPEC.md R1); the first sweep runs at start. */
   readonly retentionSweepMs: number
 }
+
+/** Settings of the scale-out mode (README.md, "Scale-out"). */
+export interface ScaleOutConfig {
+  /** `redis://[user:password@]host:port[/db]` */
+  readonly redisUrl: string
+  /** Lifetime of a room lease; the holder renews it every third of it, and a dead holder's runs out. */
+  readonly leaseTtlMs: number
+  /** Stream entries younger than this are never trimmed (X6). */
+  readonly streamRetentionMs: number
+  /** This process's id in streams and leases; `null`: host name, pid and a random part. */
+  readonly processId: string | null
+}
+
+/** Defaults of the scale-out settings. */
+export const DEFAULT_SCALE_OUT = { leaseTtlMs: 10_000, streamRetentionMs: 60_000 } as const
 
 /** Resource limits (DESIGN.md, "Limits with clear errors"). */
 export interface Limits {
@@ -103,6 +127,9 @@ export function makeConfig(
     port: partial.port ?? 8080,
     dataDir: resolve(partial.dataDir ?? './data'),
     store: partial.store ?? 'sqlite',
+    databaseUrl: partial.databaseUrl ?? null,
+    databasePoolSize: partial.databasePoolSize ?? 10,
+    scaleOut: partial.scaleOut ?? null,
     secret: partial.secret ?? null,
     serverKey: partial.serverKey ?? null,
     allowedOrigins: partial.allowedOrigins ?? [],
@@ -153,16 +180,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string |
   const limits = Object.fromEntries(
     (Object.keys(LIMIT_ENV) as (keyof Limits)[]).map((k) => [k, int(LIMIT_ENV[k], DEFAULT_LIMITS[k], 1)]),
   ) as unknown as Limits
-  const store = env.STORE ?? 'sqlite'
-  if (store !== 'sqlite' && store !== 'memory')
-    throw new ConfigError(`STORE must be 'sqlite' or 'memory', got '${store}'`)
+  const databaseUrl = env.DATABASE_URL || null
+  const store = env.STORE || (databaseUrl ? 'postgres' : 'sqlite')
+  if (store !== 'sqlite' && store !== 'memory' && store !== 'postgres')
+    throw new ConfigError(`STORE must be 'sqlite', 'memory' or 'postgres', got '${store}'`)
+  if (store === 'postgres' && !databaseUrl) throw new ConfigError('STORE=postgres needs DATABASE_URL')
   const secret = env.SECRET ?? null
   if (secret !== null && secret.length < 32) throw new ConfigError('SECRET must be at least 32 characters')
+  const redisUrl = env.REDIS_URL || null
+  if (redisUrl !== null && store !== 'postgres')
+    throw new ConfigError('REDIS_URL (scale-out) needs STORE=postgres: every process must share one store')
+  if (redisUrl !== null && secret === null)
+    throw new ConfigError('REDIS_URL (scale-out) needs SECRET: every process must sign links alike')
+  const scaleOut: ScaleOutConfig | null = redisUrl
+    ? {
+        redisUrl,
+        leaseTtlMs: int('LEASE_TTL_MS', DEFAULT_SCALE_OUT.leaseTtlMs, 1000),
+        streamRetentionMs: int('STREAM_RETENTION_MS', DEFAULT_SCALE_OUT.streamRetentionMs, 1000),
+        processId: env.PROCESS_ID || null,
+      }
+    : null
   return makeConfig({
     host: env.HOST || '127.0.0.1',
     port: int('PORT', 8080),
     dataDir: env.DATA_DIR || './data',
     store,
+    databaseUrl,
+    databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1),
+    scaleOut,
     secret,
     serverKey: env.SERVER_KEY || null,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')

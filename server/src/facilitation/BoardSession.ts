@@ -8,6 +8,12 @@
  * the results (origin `server`). A request that was pending when the server stopped is carried out when
  * the board is next opened, and carrying one out twice changes nothing (revealed notes get ids derived
  * from their draft ids).
+ *
+ * Scale-out (server/SPEC.md X7): every process with the board open has its own copy of the control
+ * document, kept current from the room's stream, so the lock and the delegates are judged the same way
+ * everywhere. What the server WRITES in answer (reveals, the automatic snapshot at a meeting's end) is
+ * done by one process only: the holder of the control room's lease. A process that wins the lease looks
+ * for pending requests at once, so a request is carried out even when the holder died just before.
  */
 import * as Y from 'yjs'
 import {
@@ -60,11 +66,13 @@ export class BoardSession {
   users = 0
   private session: SessionState = EMPTY_CONTROL.session
   private queue: Promise<void> = Promise.resolve()
+  /** Stops listening for the control room's lease. */
+  private readonly offLease: () => void
   private readonly onControlUpdate = (_update: Uint8Array, origin: unknown): void => {
     const before = this.session.meeting
     this.session = readSession(this.control.doc)
     const after = this.session.meeting
-    if (before !== null && (after === null || after.id !== before.id)) {
+    if (before !== null && (after === null || after.id !== before.id) && this.control.leads()) {
       // A client's update arrives with its Connection as the origin (Room.receiveUpdate).
       const claims = (origin as { claims?: TokenClaims } | null)?.claims ?? null
       // Queued with the reveals, so shutdown and detach wait for it like for them.
@@ -84,6 +92,10 @@ export class BoardSession {
   ) {
     this.session = readSession(control.doc)
     control.doc.on('update', this.onControlUpdate)
+    // [X7] A process that becomes the control room's lease holder carries out what is pending.
+    this.offLease = control.onLease((held) => {
+      if (held) this.schedule()
+    })
     this.schedule()
   }
 
@@ -100,6 +112,7 @@ export class BoardSession {
   /** Stops watching the control document. */
   dispose(): void {
     this.control.doc.off('update', this.onControlUpdate)
+    this.offLease()
   }
 
   /** Resolves when every requested action so far has been carried out. */
@@ -118,7 +131,8 @@ export class BoardSession {
   }
 
   private async process(): Promise<void> {
-    if (!this.alive) return
+    // [X7] Reveals are written by one process: the control room's lease holder (always, in one process).
+    if (!this.alive || !this.control.leads()) return
     const round = readVoting(this.control.doc)
     if (round?.status === 'reveal-requested') await this.revealVotes(round)
     const brainstorm = readSession(this.control.doc).brainstorm

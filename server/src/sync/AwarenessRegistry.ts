@@ -20,6 +20,8 @@ interface Known {
   /** JSON text; `'null'` once removed. */
   state: string
   owner: AwarenessOwner | null
+  /** When another process last renewed it (scale-out, X3); absent for this process's own connections. */
+  remoteAt?: number
 }
 
 /** Outcome of applying an update from one connection. */
@@ -87,6 +89,47 @@ export class AwarenessRegistry {
       this.known.set(clientId, { clock, state: 'null', owner: null })
     }
     owner.ownedClientIds.clear()
+    return removed
+  }
+
+  /**
+   * [X3] Applies presence that another server process accepted from its connections (`owner` stands for
+   * that process). Its limits were checked there; here only y-protocols' clock rule applies, and the ids
+   * move to `owner` (from a connection of this process too: the client moved).
+   */
+  applyRemote(owner: AwarenessOwner, entries: readonly AwarenessEntry[], now: number): AwarenessEntry[] {
+    const accepted: AwarenessEntry[] = []
+    for (const e of entries) {
+      const k = this.known.get(e.clientId)
+      const fresh =
+        !k || e.clock > k.clock || (e.clock === k.clock && e.state === 'null' && k.state !== 'null')
+      if (!fresh) continue
+      if (k?.owner && k.owner !== owner) k.owner.ownedClientIds.delete(e.clientId)
+      if (e.state === 'null') {
+        owner.ownedClientIds.delete(e.clientId)
+        this.known.set(e.clientId, { clock: e.clock, state: 'null', owner: null })
+      } else {
+        owner.ownedClientIds.add(e.clientId)
+        this.known.set(e.clientId, { clock: e.clock, state: e.state, owner, remoteAt: now })
+      }
+      accepted.push(e)
+    }
+    return accepted
+  }
+
+  /**
+   * [X3] Removes presence of other processes not renewed since `before` (the process died: stock clients
+   * renew every 15 s), and returns the removals to broadcast.
+   */
+  removeStaleRemote(before: number): AwarenessEntry[] {
+    const removed: AwarenessEntry[] = []
+    for (const [clientId, k] of this.known) {
+      if (k.remoteAt === undefined || k.remoteAt >= before || k.state === 'null') continue
+      k.owner?.ownedClientIds.delete(clientId)
+      const clock = k.clock + 1
+      removed.push({ clientId, clock, state: 'null' })
+      this.known.set(clientId, { clock, state: 'null', owner: null })
+    }
     return removed
   }
 

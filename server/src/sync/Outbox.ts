@@ -28,6 +28,11 @@ export interface OutboxHost {
   delivered(messages: number, bytes: number): void
   /** False once the room is closed: nothing is flushed any more. */
   open(): boolean
+  /**
+   * Scale-out only (X3): hands this process's presence changes of a turn, as one awareness update, to
+   * the other processes. Without it nothing is collected for them.
+   */
+  publishPresence?(payload: Uint8Array): void
 }
 
 /** The queue between a room's document and its connections. */
@@ -36,6 +41,8 @@ export class Outbox {
   private broadcast: Uint8Array[] = []
   /** Presence changes of this turn, the newest per client: sent as one message. */
   private presence = new Map<number, AwarenessEntry>()
+  /** Scale-out: the presence changes of this turn that came from this process's own connections. */
+  private ownPresence = new Map<number, AwarenessEntry>()
   private direct = new Map<Connection, Uint8Array[]>()
   private scheduled = false
   private running: Promise<void> | null = null
@@ -54,13 +61,16 @@ export class Outbox {
    * (the newest state of each client): in a room of 50 moving their pointers, a browser then handles a
    * message per turn instead of one per person, at no cost in latency.
    */
-  toAllPresence(entries: readonly AwarenessEntry[]): void {
-    for (const e of entries) {
-      const known = this.presence.get(e.clientId)
-      if (!known || e.clock > known.clock || (e.clock === known.clock && e.state === 'null')) {
-        this.presence.set(e.clientId, e)
-      }
-    }
+  toAllPresence(entries: readonly AwarenessEntry[], remote = false): void {
+    newest(this.presence, entries)
+    // Presence that came from another process is not sent back to the others.
+    if (!remote && this.host.publishPresence) newest(this.ownPresence, entries)
+    this.schedule()
+  }
+
+  /** [X1] An update another process stored: sent to every connection, not stored again. */
+  relay(frame: Uint8Array): void {
+    this.broadcast.push(frame)
     this.schedule()
   }
 
@@ -101,6 +111,7 @@ export class Outbox {
     this.pending = []
     this.broadcast = []
     this.presence = new Map()
+    this.ownPresence = new Map()
     this.direct = new Map()
   }
 
@@ -135,6 +146,10 @@ export class Outbox {
     const frames = this.broadcast
     const direct = this.direct
     if (this.presence.size > 0) frames.push(writeAwareness(writeAwarenessUpdate([...this.presence.values()])))
+    if (this.ownPresence.size > 0) {
+      this.host.publishPresence?.(writeAwarenessUpdate([...this.ownPresence.values()]))
+      this.ownPresence = new Map()
+    }
     this.pending = []
     this.broadcast = []
     this.presence = new Map()
@@ -178,5 +193,15 @@ export class Outbox {
       bytes += wire.length
     }
     if (messages > 0) this.host.delivered(messages, bytes)
+  }
+}
+
+/** Keeps, per client, the newest of the known and the given presence entries (y-protocols' rule). */
+function newest(into: Map<number, AwarenessEntry>, entries: readonly AwarenessEntry[]): void {
+  for (const e of entries) {
+    const known = into.get(e.clientId)
+    if (!known || e.clock > known.clock || (e.clock === known.clock && e.state === 'null')) {
+      into.set(e.clientId, e)
+    }
   }
 }

@@ -12,6 +12,13 @@
  *
  * Compaction: a small document is compacted from its own live state (no merge at all); only a large one
  * is merged by the store's worker thread, off the event loop.
+ *
+ * Scale-out (server/SPEC.md X1-X9, when the server has a RoomBus): the room is one of several copies of
+ * the document, one per process that has clients in it. What this room stores it also adds to the
+ * room's stream before delivering it; what other processes stored comes back from the stream and is
+ * applied (origin `redis`) and forwarded, not stored. Only the holder of the room's lease compacts, and
+ * by merging what the store holds: its own document may lack updates that other processes have stored
+ * and not yet streamed, so it cannot stand for the whole log.
  */
 import * as Y from 'yjs'
 import {
@@ -41,6 +48,8 @@ import { AwarenessRegistry } from './AwarenessRegistry.js'
 import type { Connection } from './Connection.js'
 import type { GuardVerdict, UpdateGuard } from './UpdateGuard.js'
 import { Outbox } from './Outbox.js'
+import type { RemoteSink, RoomBus } from './RoomBus.js'
+import { REMOTE_PRESENCE_TIMEOUT_MS } from './remotePresence.js'
 
 /** What a room needs from the server around it. */
 export interface RoomContext {
@@ -56,10 +65,17 @@ export interface RoomContext {
   onEmpty(room: Room): void
   /** The room closed itself after a failure; forget it. */
   onFailed(room: Room): void
+  /** The other processes with this room open (scale-out); none in one process. */
+  readonly bus?: RoomBus
 }
 
 /** Typed transaction origins of changes the server makes itself (CONVENTIONS.md habit 6). */
-export const ServerOrigin = { persistence: 'persistence', server: 'server' } as const
+export const ServerOrigin = { persistence: 'persistence', server: 'server', redis: 'redis' } as const
+
+/** Presence of another server process (scale-out): the awareness ids that process speaks for. */
+interface RemoteOwner {
+  readonly ownedClientIds: Set<number>
+}
 
 /** Lifecycle: `loading` -> `ready` -> `closed`. */
 export type RoomState = 'loading' | 'ready' | 'closed'
@@ -76,7 +92,7 @@ const QUIET_MS = 2000
 const BUSY_COMPACTION_FACTOR = 20
 
 /** A loaded board document and everyone connected to it. */
-export class Room {
+export class Room implements RemoteSink {
   state: RoomState = 'loading'
   readonly conns = new Set<Connection>()
   private readonly ydoc = new Y.Doc()
@@ -105,6 +121,12 @@ export class Room {
   idleTimer: NodeJS.Timeout | null = null
   /** Server-side users of the room (a board's control document, held while the board is in use). */
   holds = 0
+  /** Scale-out: the presence owner of each other process, by process id. */
+  private readonly remoteOwners = new Map<string, RemoteOwner>()
+  /** Scale-out: told when this process wins or loses the room's lease. */
+  private readonly leaseListeners = new Set<(held: boolean) => void>()
+  /** Scale-out: the next batch stored asks the lease holder to compact (a repair, P1). */
+  private askCompaction = false
 
   constructor(
     readonly name: string,
@@ -115,9 +137,18 @@ export class Room {
       ctx.limits.maxAwarenessStateBytes,
       ctx.limits.maxAwarenessClientsPerConnection,
     )
+    const bus = ctx.bus
     this.outbox = new Outbox({
       connections: () => this.conns,
-      store: (updates) => ctx.metrics.timeStore('append', () => ctx.store.append(this.name, updates)),
+      store: bus
+        ? async (updates) => {
+            await ctx.metrics.timeStore('append', () => ctx.store.append(this.name, updates))
+            // [X1] Durable first, then on the stream, then (after this resolves) delivered.
+            const compact = this.askCompaction
+            this.askCompaction = false
+            await bus.publishUpdates(this.name, updates, compact)
+          }
+        : (updates) => ctx.metrics.timeStore('append', () => ctx.store.append(this.name, updates)),
       stored: (count) => this.stored(count),
       failed: (err) => this.fail(err),
       tooSlow: (conn) => this.reject(conn, CloseCode.TryAgainLater, 'the connection fell too far behind'),
@@ -128,6 +159,7 @@ export class Room {
         if (this.unapplied) setImmediate(() => this.apply())
       },
       open: () => this.state === 'ready',
+      ...(bus ? { publishPresence: (payload: Uint8Array) => bus.publishPresence(this.name, payload) } : {}),
     })
   }
 
@@ -139,7 +171,10 @@ export class Room {
 
   /** [S1] Loads the stored document; no client is served before this resolves. */
   async load(): Promise<void> {
+    // [X2] The stream position is noted BEFORE the store is read (RedisBus.position says why).
+    const from = this.ctx.bus ? await this.ctx.bus.position(this.name) : null
     const stored = await this.ctx.metrics.timeStore('load', () => this.ctx.store.load(this.name))
+    if (from !== null) this.ctx.bus?.subscribe(this.name, from, this)
     this.sinceCompaction = stored.updates.length
     this.stateBytes = stored.state?.length ?? 0
     this.unapplied = stored
@@ -290,6 +325,7 @@ export class Room {
     await this.settle()
     // Compacted from the document while it still exists (nothing is queued any more), if it changed.
     if (this.sinceCompaction > 0 || this.compactAfterAppend) this.requestCompaction()
+    this.ctx.bus?.unsubscribe(this.name, this)
     this.state = 'closed'
     for (const conn of this.conns) conn.close(code, reason)
     this.conns.clear()
@@ -301,6 +337,7 @@ export class Room {
    * waits for an append in flight, then closes every connection with `code`.
    */
   async discard(code: number, reason: string): Promise<void> {
+    this.ctx.bus?.unsubscribe(this.name, this)
     await this.outbox.drop()
     this.state = 'closed'
     for (const conn of this.conns) {
@@ -318,22 +355,124 @@ export class Room {
    * applied again on load, which Yjs ignores, so nothing is lost and nothing is doubled.
    */
   requestCompaction(): void {
+    let fence: number | undefined
+    if (this.ctx.bus) {
+      // [X5] Only the lease holder compacts; the others keep counting, for when the lease comes to them.
+      const f = this.ctx.bus.fence(this.name)
+      if (f === null) return
+      fence = f
+    }
     this.sinceCompaction = 0
     if (this.quietTimer) {
       clearTimeout(this.quietTimer)
       this.quietTimer = null
     }
     let live: Uint8Array | undefined
-    if (this.state === 'ready' && this.stateBytes <= INLINE_COMPACT_MAX_BYTES) {
+    if (fence === undefined && this.state === 'ready' && this.stateBytes <= INLINE_COMPACT_MAX_BYTES) {
       // A room still serving from its stored state has nothing new to compact: `fullState` is that state.
       this.fullState ??= Y.encodeStateAsUpdate(this.doc)
       this.stateBytes = this.fullState.length
       live = this.fullState
     }
-    this.ctx.store.compact(this.name, live).catch((err: unknown) => {
+    this.ctx.store.compact(this.name, live, fence).catch((err: unknown) => {
+      if ((err as { fenced?: boolean }).fenced) {
+        // A newer holder compacted first: expected when the lease changes hands.
+        this.ctx.log.info({ room: this.name }, 'compaction refused: the lease has moved on')
+        return
+      }
       this.ctx.metrics.errors.inc({ kind: 'store' })
       this.ctx.log.error({ room: this.name, err }, 'compaction failed')
     })
+  }
+
+  /** Scale-out: true when this process may act for the room alone (it holds the lease); always in one process. */
+  leads(): boolean {
+    return !this.ctx.bus || this.ctx.bus.fence(this.name) !== null
+  }
+
+  /** Scale-out: `fn` is told whenever this process wins or loses the room's lease; returns the unsubscribe. */
+  onLease(fn: (held: boolean) => void): () => void {
+    this.leaseListeners.add(fn)
+    return () => this.leaseListeners.delete(fn)
+  }
+
+  /** [X1] Updates another process stored: applied, forwarded to this process's connections, not stored. */
+  remoteUpdates(updates: readonly Uint8Array[], compact: boolean): void {
+    if (this.state !== 'ready') return
+    const doc = this.doc
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(doc, update, ServerOrigin.redis)
+      } catch {
+        this.ctx.metrics.errors.inc({ kind: 'redis' })
+        continue
+      }
+      this.fullState = null
+      this.outbox.relay(writeUpdate(update))
+    }
+    if (compact) this.compactAfterAppend = true
+    this.stored(updates.length)
+  }
+
+  /** [X3] Presence of another process's connections. */
+  remotePresence(payload: Uint8Array, from: string): void {
+    if (this.state !== 'ready') return
+    let owner = this.remoteOwners.get(from)
+    if (!owner) this.remoteOwners.set(from, (owner = { ownedClientIds: new Set() }))
+    const accepted = this.awareness.applyRemote(owner, readAwarenessUpdate(payload), Date.now())
+    if (accepted.length > 0) this.outbox.toAllPresence(accepted, true)
+  }
+
+  /** [X2] The stream lost entries this room had not read: apply the whole stored document again. */
+  resync(): void {
+    void this.ctx.store.load(this.name).then(
+      (stored) => {
+        if (this.state !== 'ready') return
+        const doc = this.doc
+        const captured: Uint8Array[] = []
+        const capture = (update: Uint8Array): void => {
+          captured.push(update)
+        }
+        doc.on('update', capture)
+        try {
+          doc.transact(() => {
+            for (const u of stored.state ? [stored.state, ...stored.updates] : stored.updates) {
+              try {
+                Y.applyUpdate(doc, u)
+              } catch {
+                // Skipped like on load (ST8).
+              }
+            }
+          }, ServerOrigin.redis)
+        } finally {
+          doc.off('update', capture)
+        }
+        // What was missing, sent on to this process's connections like any other process's update.
+        for (const update of captured) {
+          this.fullState = null
+          this.outbox.relay(writeUpdate(update))
+        }
+      },
+      (err: unknown) => this.ctx.log.error({ room: this.name, err }, 'could not reload the room'),
+    )
+  }
+
+  /** [X5] The lease came to this process (or left it). */
+  leaseChanged(held: boolean): void {
+    if (held && this.state === 'ready' && (this.compactAfterAppend || this.sinceCompaction > 0)) {
+      if (this.compactAfterAppend || this.sinceCompaction >= this.ctx.limits.compactAfterUpdates) {
+        this.compactAfterAppend = false
+        this.requestCompaction()
+      }
+    }
+    for (const fn of this.leaseListeners) fn(held)
+  }
+
+  /** [X3] Drops presence of processes that stopped renewing it (they died). */
+  tick(now: number): void {
+    if (this.state !== 'ready' || this.remoteOwners.size === 0) return
+    const removed = this.awareness.removeStaleRemote(now - REMOTE_PRESENCE_TIMEOUT_MS)
+    if (removed.length > 0) this.outbox.toAllPresence(removed, true)
   }
 
   /**
@@ -408,6 +547,8 @@ export class Room {
     // Earlier keystrokes of the text are in the log one character each; compacting right after this is
     // stored folds them into a state where they are deleted, so the log does not keep them either.
     this.compactAfterAppend = true
+    // Scale-out: the lease holder may be another process; the stream entry asks it to.
+    this.askCompaction = true
   }
 
   private accept(update: Uint8Array, frame: Uint8Array): void {
@@ -470,6 +611,7 @@ export class Room {
   private fail(err: unknown): void {
     this.ctx.metrics.errors.inc({ kind: 'store' })
     this.ctx.log.error({ room: this.name, err }, 'store failed; closing the room')
+    this.ctx.bus?.unsubscribe(this.name, this)
     this.state = 'closed'
     for (const conn of this.conns) {
       this.ctx.metrics.closes.inc({ code: String(CloseCode.InternalError) })

@@ -21,6 +21,7 @@ import { Connection, truncateReason } from './Connection.js'
 import { BoardDeletedError, CapacityError, RoomManager } from './RoomManager.js'
 import type { Room } from './Room.js'
 import type { UpdateGuard } from './UpdateGuard.js'
+import type { RoomBus } from './RoomBus.js'
 import { BoardSessions } from '../facilitation/BoardSessions.js'
 
 /** What the features around the sync server want to hear about (none of it may throw). */
@@ -44,6 +45,8 @@ export interface SyncServerDeps {
   /** Inspects client updates before they are stored (the identity-number guard, server/SPEC.md P1). */
   readonly guard?: UpdateGuard
   readonly hooks?: SyncHooks
+  /** The other server processes (scale-out, server/SPEC.md X1-X9); none in one process. */
+  readonly bus?: RoomBus
 }
 
 /** Accepts websockets and routes them to rooms. */
@@ -64,6 +67,7 @@ export class SyncServer {
       log: deps.log,
       denyWrite: (conn, room) => this.policy.denyWrite(conn.claims, room.ref),
       ...(deps.guard ? { guard: deps.guard } : {}),
+      ...(deps.bus ? { bus: deps.bus } : {}),
     })
     this.sessions = new BoardSessions(this.rooms, deps.store, deps.log, (boardId, meeting, by) =>
       deps.hooks?.meetingEnded?.(boardId, meeting, by),
@@ -186,6 +190,13 @@ export class SyncServer {
    * storing what is queued; connections get 4404 and `reason`. No room of the board loads again.
    */
   async closeBoard(boardId: string, reason: string): Promise<void> {
+    // [X8] The other processes close their rooms of the board too.
+    this.deps.bus?.publishBoardDeleted(boardId, reason)
+    await this.closeBoardHere(boardId, reason)
+  }
+
+  /** [X8] Another process deleted a board: close its rooms here, without storing what they queued. */
+  async closeBoardHere(boardId: string, reason: string): Promise<void> {
     this.sessions.forget(boardId)
     await this.rooms.discardBoard(boardId, CloseCode.NotFound, reason)
   }
