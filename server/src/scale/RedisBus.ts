@@ -4,9 +4,10 @@
  * reconnecting; a stream keeps entries, so a process reads on from the last id it saw.
  *
  * - Publishing (X1): after a room's batch is committed to PostgreSQL, it is XADDed to the room's stream
- *   and only then delivered to this process's connections; the room waits for Redis's answer (a bounded
- *   wait: a Redis outage slows delivery, never stops it; the command stays queued and follows when Redis
- *   is back). Presence goes to the stream too, unawaited: it is not stored and order does not matter.
+ *   and only then delivered to this process's connections; the room waits for Redis's answer. While
+ *   Redis is unreachable it does not wait (and waits at most two seconds when Redis stops answering):
+ *   an outage never stops a process's own rooms; the entries stay queued in the client and follow, in
+ *   order, when Redis is back. Presence goes to the stream too, unawaited: it is not stored and order does not matter.
  * - Reading: ONE blocking connection per process, `XREAD BLOCK` over every room it has open, its
  *   wake-up stream and the events stream, each from its last id. Entries of this process are skipped;
  *   the others go to the room (applied with origin `redis`, forwarded, not stored again).
@@ -79,6 +80,8 @@ export class RedisBus implements RoomBus {
   private wakeId = START_ID
   private eventsId: string | null = null
   private readerBroken = false
+  /** Ends the wait for the read in flight (see the reader's `close` listener). */
+  private abortRead: ((err: Error) => void) | null = null
   private closed = false
   private readonly loop: Promise<void>
   private readonly roundTimer: NodeJS.Timeout
@@ -99,11 +102,22 @@ export class RedisBus implements RoomBus {
       ['commands', this.cmd],
       ['reader', this.reader],
     ] as const) {
+      // Reconnection attempts fail many times a second during an outage: logged once, and once back.
+      let down = false
       conn.on('error', (err: Error) => {
         options.metrics.errors.inc({ kind: 'redis' })
-        options.log.warn({ err: { message: err.message }, connection: name }, 'redis connection error')
+        if (down) return
+        down = true
+        options.log.warn({ err: { message: err.message }, connection: name }, 'redis connection lost')
+      })
+      conn.on('ready', () => {
+        if (down) options.log.info({ connection: name }, 'redis connection is back')
+        down = false
       })
     }
+    // ioredis drops (without settling) a command that was in flight when its connection closed and is
+    // not to be resent: the blocking read would wait forever. Its close ends the wait instead.
+    this.reader.on('close', () => this.abortRead?.(new Error('the read connection closed')))
     this.leases = new Leases(this.cmd, this.processId, options.leaseTtlMs, (room, held) =>
       this.subs.get(room)?.sink.leaseChanged(held),
     )
@@ -155,6 +169,12 @@ export class RedisBus implements RoomBus {
     ]
     if (compact) fields.push('c', '1')
     const added = this.cmd.xadd(streamKey(room), '*', ...fields)
+    if (this.cmd.status !== 'ready') {
+      // Redis is away: the entry waits in the client's queue and follows when it is back; this
+      // process's connections get the updates now rather than one wait per batch.
+      added.catch(() => this.options.metrics.errors.inc({ kind: 'redis' }))
+      return
+    }
     let timer: NodeJS.Timeout | undefined
     const waited = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), PUBLISH_WAIT_MS)
@@ -232,7 +252,7 @@ export class RedisBus implements RoomBus {
         const subs = [...this.subs.values()]
         const keys = [this.wake, EVENTS_KEY, ...subs.map((s) => s.key)]
         const ids = [this.wakeId, this.eventsId, ...subs.map((s) => s.lastId)]
-        const result = await this.reader.xreadBuffer(
+        const read = this.reader.xreadBuffer(
           'COUNT',
           READ_COUNT,
           'BLOCK',
@@ -241,16 +261,25 @@ export class RedisBus implements RoomBus {
           ...keys,
           ...ids,
         )
+        read.catch(() => {})
+        const aborted = new Promise<never>((_, reject) => {
+          this.abortRead = reject
+        })
+        const result = await Promise.race([read, aborted]).finally(() => {
+          this.abortRead = null
+        })
         backoff = 50
         if (result) this.dispatch(result as unknown as [Buffer, [Buffer, Buffer[]][]][])
       } catch (err) {
         if (this.closed) return
-        this.readerBroken = true
         this.options.metrics.errors.inc({ kind: 'redis' })
-        this.options.log.warn(
-          { err: { message: (err as Error).message } },
-          'reading the room streams failed; retrying',
-        )
+        const first = !this.readerBroken
+        this.readerBroken = true
+        if (first)
+          this.options.log.warn(
+            { err: { message: (err as Error).message } },
+            'reading the room streams failed; retrying',
+          )
         await new Promise((r) => setTimeout(r, backoff).unref())
         backoff = Math.min(backoff * 2, 2000)
       }
