@@ -4,7 +4,7 @@
 export { buildServer, loggablePath } from './buildServer.js'
 export type { BuildOverrides } from './buildServer.js'
 export { makeConfig, configFromEnv, ConfigError, DEFAULT_LIMITS } from './config.js'
-export type { ServerConfig, Limits } from './config.js'
+export type { ServerConfig, Limits, ScaleOutConfig } from './config.js'
 export { SqliteDocStore } from './storage/SqliteDocStore.js'
 export type { SqliteDocStoreOptions } from './storage/SqliteDocStore.js'
 export { MemoryDocStore } from './storage/MemoryDocStore.js'
