@@ -11,7 +11,7 @@
  * explains the method.
  */
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -75,6 +75,14 @@ function gitDescribe(): string | null {
   }
 }
 
+function builtAt(file: string): string | null {
+  try {
+    return statSync(file).mtime.toISOString()
+  } catch {
+    return null
+  }
+}
+
 function summary(suite: Suite | null, rows: readonly ResultRow[]): string {
   return suite?.report ? suite.report(rows) : genericReport(rows)
 }
@@ -126,11 +134,14 @@ async function main(): Promise<void> {
     loadAvg: load.map((x) => Math.round(x * 100) / 100),
     argv: process.argv.slice(2),
     commit: gitDescribe(),
+    // `pnpm exec tsx tests/bench/run.ts` does not build: this says how old the measured server is.
+    serverBuiltAt: builtAt(join(repoRoot, 'server/dist/main.js')),
   }
   writeFileSync(file, `${JSON.stringify({ meta })}\n`)
   console.log(`bench: suite ${suite.name}, ${repeat} repeat(s)${values.quick ? ', quick' : ''}`)
   console.log(`       results -> ${relative(process.cwd(), file)}`)
   console.log(`       load average ${meta.loadAvg.join(' ')} on ${meta.cores} cores; commit ${meta.commit}`)
+  console.log(`       server/dist built ${meta.serverBuiltAt ?? 'never (build first)'}`)
   if ((load[0] ?? 0) > BUSY_LOAD) {
     console.warn(
       `bench: the machine is busy (1-min load ${load[0]?.toFixed(2)}): latency figures will suffer`,

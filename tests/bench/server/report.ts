@@ -7,6 +7,13 @@
 import type { ResultRow } from '../types.js'
 import { cells, fmt, markdownTable, type Cell } from '../lib/summary.js'
 import { TARGET_NAMES } from './targets.js'
+import { SCENARIOS } from './scenarios/catalog.js'
+
+/** Catalog position of a scenario, so tables keep the catalog's order whatever order rows came in. */
+const rank = (name: string): number => {
+  const i = SCENARIOS.findIndex((s) => s.name === name)
+  return i < 0 ? SCENARIOS.length : i
+}
 
 function mainCells(c: Cell | undefined): string[] {
   if (!c) return ['', '', '', '']
@@ -51,7 +58,7 @@ function detail(scenario: string, c: Cell): string {
 
 /** Markdown summary of server-suite rows. */
 export function serverReport(rows: readonly ResultRow[]): string {
-  const grid = cells(rows)
+  const grid = new Map([...cells(rows)].sort(([a], [b]) => rank(a) - rank(b)))
   const targets = TARGET_NAMES.filter((t) => rows.some((r) => r.target === t))
   const reps = Math.max(0, ...rows.map((r) => r.rep))
   const header = ['scenario']
