@@ -19,7 +19,9 @@
  */
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
-import { Redis } from 'ioredis'
+import { createRequire } from 'node:module'
+import type * as IORedis from 'ioredis'
+import type { Redis } from 'ioredis'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Metrics } from '../observability/Metrics.js'
 import type { RemoteSink, RoomBus } from '../sync/RoomBus.js'
@@ -92,8 +94,10 @@ export class RedisBus implements RoomBus {
     this.wake = wakeKey(this.processId)
     // Commands wait for a reconnect instead of failing: an update batch XADDed during an outage follows
     // when Redis is back (X1). The reader's read fails instead, so that the loop notices the break (X2).
-    this.cmd = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: false })
-    this.reader = new Redis(options.url, {
+    // ioredis is loaded here, not at import: a server without REDIS_URL never loads it.
+    const { Redis: RedisClient } = createRequire(import.meta.url)('ioredis') as typeof IORedis
+    this.cmd = new RedisClient(options.url, { maxRetriesPerRequest: null, lazyConnect: false })
+    this.reader = new RedisClient(options.url, {
       maxRetriesPerRequest: 1,
       autoResendUnfulfilledCommands: false,
       lazyConnect: false,

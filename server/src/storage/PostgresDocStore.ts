@@ -15,7 +15,8 @@
  *   holder of the room's lease compacts, and passes the lease's token; a state written with a higher
  *   token refuses the write of a holder that lost its lease without knowing it (X5).
  */
-import pg from 'pg'
+import { createRequire } from 'node:module'
+import type pg from 'pg'
 import { mergeStored, type MergeResult } from './mergeUpdates.js'
 import { MergeWorker } from './MergeWorker.js'
 import { migratePostgres, ROOM_LOCK_SQL } from './postgresSchema.js'
@@ -34,13 +35,19 @@ import {
 /** Logs up to this many bytes are merged on the event loop (a few milliseconds); larger ones in a worker. */
 const INLINE_MERGE_MAX_BYTES = 64 * 1024
 
+/**
+ * `pg`, loaded when the first PostgreSQL store is made: a server on the embedded default never loads it
+ * (it would cost every such server a few MB of memory for nothing; docs/performance.md).
+ */
+const loadPg = (): typeof pg => createRequire(import.meta.url)('pg') as typeof pg
+
 /** BIGINT columns (Unix ms, sequence numbers) read as numbers; all of ours are far below 2^53. */
-const pgTypes = {
+const pgTypes = (lib: typeof pg): { getTypeParser: typeof pg.types.getTypeParser } => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === 20
       ? (v: string) => Number(v)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-}
+      : lib.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+})
 
 /** Thrown by `compact` when a compaction with a newer fencing token was stored first (X5). */
 export class FencedError extends StoreError {
@@ -71,10 +78,11 @@ export class PostgresDocStore implements DocStore {
   private closed = false
 
   constructor(readonly options: PostgresDocStoreOptions) {
-    this.pool = new pg.Pool({
+    const lib = loadPg()
+    this.pool = new lib.Pool({
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
-      types: pgTypes,
+      types: pgTypes(lib),
     })
     // An idle client whose server went away must not crash the process; the next query reports it.
     this.pool.on('error', () => {})

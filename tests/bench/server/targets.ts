@@ -180,6 +180,9 @@ async function launch(
   return { child, dirs, probed }
 }
 
+/** The Node.js flags `npm start` runs the server with (`SERVER_NODE_FLAGS` in scripts/quickstart.mjs). */
+const CIRCLEBOARD_NODE_FLAGS = ['--max-semi-space-size=2'] as const
+
 async function startCircleboard(env: TargetEnv, options: StartOptions): Promise<RunningServer> {
   const port = await freePort()
   const dataDir = makeTempDir('circleboard')
@@ -194,7 +197,14 @@ async function startCircleboard(env: TargetEnv, options: StartOptions): Promise<
   }
   if (options.roomIdleMs !== undefined) vars.ROOM_IDLE_MS = String(options.roomIdleMs)
   const http = `http://127.0.0.1:${port}`
-  const launched = await launch(env, options, [circleboardMain(env)], vars, `${http}/healthz`, [dataDir])
+  const launched = await launch(
+    env,
+    options,
+    [...CIRCLEBOARD_NODE_FLAGS, circleboardMain(env)],
+    vars,
+    `${http}/healthz`,
+    [dataDir],
+  )
   return running('circleboard', launched, port, {
     handshake: 'y-websocket',
     stateful: true,
