@@ -10,6 +10,7 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   server: async () => (await import('./server.js')).serverSuite,
   facilitation: async () => (await import('./facilitation.js')).facilitationSuite,
   analysis: async () => (await import('./analysis.js')).analysisSuite,
+  client: async () => (await import('./client.js')).clientSuite,
 }
 
 /** The suite `name`, or an error naming the known ones. */
