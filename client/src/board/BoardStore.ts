@@ -24,6 +24,7 @@ import {
   type Language,
   type LinkData,
   type LinkDrawing,
+  visibleText,
 } from '@circleboard/shared'
 import { SpatialIndex } from './SpatialIndex.js'
 
@@ -40,6 +41,7 @@ export interface BoardChange {
 interface ElementEntry {
   data: ElementData
   drawing: ElementDrawing | null
+  shape: ElementDrawing | null
 }
 
 interface LinkEntry {
@@ -84,7 +86,10 @@ export class BoardStore {
   setLanguage(lang: Language): void {
     if (lang === this.lang) return
     this.lang = lang
-    for (const e of this.elements.values()) e.drawing = null
+    for (const e of this.elements.values()) {
+      e.drawing = null
+      e.shape = null
+    }
     for (const l of this.links.values()) l.drawing = null
     this.emit({
       elements: new Set(this.elements.keys()),
@@ -149,12 +154,34 @@ export class BoardStore {
     return entry.drawing
   }
 
+  /**
+   * The element's shape: its drawing without the label laid out (outline, decorations and icon are the
+   * same as in `drawing`, and `label` too; `title` names only the type). Computed once per change, and
+   * cheaply: what needs no text (outlines on a zoomed-out board, hit testing, where links meet the
+   * element) uses it, so a board of thousands of elements is never laid out as text all at once.
+   */
+  shape(id: string): ElementDrawing | undefined {
+    const entry = this.elements.get(id)
+    if (!entry) return undefined
+    if (entry.drawing) return entry.drawing
+    if (!entry.shape) {
+      const stored = entry.data.label
+      const visible = visibleText(stored)
+      // The stored string when nothing was filtered out: visibleText builds its result a character at a
+      // time, and that rope would be kept for as long as the shape.
+      const label = visible === stored ? stored : visible
+      entry.shape = { ...elementDrawing({ ...entry.data, label: '' }, { lang: this.lang }), label }
+    }
+    return entry.shape
+  }
+
   /** The drawing of a link, or `undefined` when an end is missing. */
   linkDrawingOf(id: string): LinkDrawing | undefined {
     const entry = this.links.get(id)
     if (!entry) return undefined
-    const from = this.drawing(entry.data.from)
-    const to = this.drawing(entry.data.to)
+    // Only the ends' outlines and labels matter to a link (where it meets them, and its title).
+    const from = this.shape(entry.data.from)
+    const to = this.shape(entry.data.to)
     if (!from || !to) return undefined
     entry.drawing ??= linkDrawing(entry.data, from, to, { lang: this.lang })
     return entry.drawing
@@ -262,7 +289,7 @@ export class BoardStore {
     const result = readElement(id, value)
     if (result.ok) {
       const data = result.value
-      this.elements.set(id, { data, drawing: null })
+      this.elements.set(id, { data, drawing: null, shape: null })
       this.invalidElements.delete(id)
       this.index.set(id, { x: data.x, y: data.y, w: data.w, h: data.h })
     } else {
