@@ -8,7 +8,7 @@
 // pnpm comes from npx when it is not installed (corepack's download fails its signature check on some
 // machines, so it is not used).
 import { spawnSync, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -73,22 +73,33 @@ function hasNetworkx() {
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
 
+/** A PostgreSQL server binary, on the PATH or where Debian puts it (/usr/lib/postgresql/<version>/bin). */
+function hasPostgres() {
+  if (spawnSync('initdb', ['--version'], { stdio: 'ignore' }).status === 0) return true
+  const base = '/usr/lib/postgresql'
+  return existsSync(base) && readdirSync(base).some((v) => existsSync(join(base, v, 'bin', 'initdb')))
+}
+
 /**
- * Debian packages the tests need: Chromium for the browser tests, and the outside programs that read our
- * exports back (cmark-gfm renders the Markdown minutes, networkx reads the GraphML).
+ * Debian packages the tests need: Chromium for the browser tests, the outside programs that read our
+ * exports back (cmark-gfm renders the Markdown minutes, networkx reads the GraphML), and Redis and
+ * PostgreSQL for the scale-out and PostgreSQL store tests (the tests start their own servers on
+ * 127.0.0.1; nothing is configured system-wide).
  */
 function ensureSystemPackages() {
   const wanted = [
     ['chromium', () => existsSync('/usr/bin/chromium')],
     ['cmark-gfm', () => existsSync('/usr/bin/cmark-gfm')],
     ['python3-networkx', () => hasNetworkx()],
+    ['redis-server', () => spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0],
+    ['postgresql', () => hasPostgres()],
   ]
   const missing = wanted.filter(([, present]) => !present()).map(([pkg]) => pkg)
   if (missing.length === 0) return
   const t0 = step(`installing ${missing.join(', ')} from Debian`)
   if (!isRoot) {
     console.error(
-      `The browser tests need ${missing.join(', ')}. Install them first: sudo apt-get install -y ${missing.join(' ')}`,
+      `The tests need ${missing.join(', ')}. Install them first: sudo apt-get install -y ${missing.join(' ')}`,
     )
     process.exit(1)
   }
