@@ -1,7 +1,12 @@
-/** The app: two pages, chosen by path (`/` start, `/b/<id>` a board). */
-import { I18nProvider } from './i18n/index.js'
-import { StartPage } from './pages/StartPage.js'
-import { BoardPage } from './pages/BoardPage.js'
+/**
+ * The app: two pages, chosen by path (`/` start, `/b/<id>` a board). Each page is a chunk of its own (the
+ * start page does not load the canvas, the board page not the start page's templates), and so are the
+ * languages' messages; `startLoading` fetches the page's chunk and the messages together, before the
+ * first render.
+ */
+import { Suspense } from 'react'
+import { I18nProvider, initialLanguage, loadMessages } from './i18n/index.js'
+import { lazyModule, lazyPart } from './lazyPart.js'
 
 /** The board id in a `/b/<id>` path, if any. */
 export function boardIdFromPath(pathname: string): string | null {
@@ -9,7 +14,24 @@ export function boardIdFromPath(pathname: string): string | null {
   return m ? (m[1] as string) : null
 }
 
+const startPage = lazyModule(() => import('./pages/StartPage.js'))
+const boardPage = lazyModule(() => import('./pages/BoardPage.js'))
+const StartPage = lazyPart(startPage, (m) => m.StartPage)
+const BoardPage = lazyPart(boardPage, (m) => m.BoardPage)
+
+/** Starts loading what the page at `pathname` shows first: its chunk and the language's messages. */
+export function startLoading(pathname: string): void {
+  const page = boardIdFromPath(pathname) ? boardPage : startPage
+  // A failure shows when the app renders (the provider or the page suspends on the same load).
+  page.load().catch(() => undefined)
+  loadMessages(initialLanguage()).catch(() => undefined)
+}
+
 export function App() {
   const boardId = boardIdFromPath(window.location.pathname)
-  return <I18nProvider>{boardId ? <BoardPage boardId={boardId} /> : <StartPage />}</I18nProvider>
+  return (
+    <Suspense fallback={null}>
+      <I18nProvider>{boardId ? <BoardPage boardId={boardId} /> : <StartPage />}</I18nProvider>
+    </Suspense>
+  )
 }

@@ -1,11 +1,12 @@
-/** Entry point: mounts the app. */
+/** Entry point: starts loading the page's chunks and mounts the app. */
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App.js'
+import { App, startLoading } from './App.js'
 import './styles.css'
 
 const root = document.getElementById('root')
 if (root) {
+  startLoading(window.location.pathname)
   createRoot(root).render(
     <StrictMode>
       <App />

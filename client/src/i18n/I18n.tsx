@@ -1,13 +1,29 @@
 /**
  * The i18n layer: the current language (English or Swedish, remembered per browser), `t(key, params)`,
  * and locale-aware number and date formatting. Components never hold user-facing text of their own.
+ *
+ * Each language's messages are a chunk of their own, loaded when the page shows that language: the
+ * provider suspends until they are there (the app has no text to show before), and switching language
+ * loads the new messages before it switches, so the page never shows without its text.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  use,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
 import type { Language } from '@circleboard/shared'
-import { en, type MessageKey, type Messages } from './en.js'
-import { sv } from './sv.js'
+import { lazyModule, type LazyModule } from '../lazyPart.js'
+import type { MessageKey, Messages } from './en.js'
 
-const MESSAGES: Record<Language, Messages> = { en, sv }
+const MESSAGES: Record<Language, LazyModule<Messages>> = {
+  en: lazyModule(() => import('./en.js').then((m) => m.en)),
+  sv: lazyModule(() => import('./sv.js').then((m) => m.sv)),
+}
 const STORAGE_KEY = 'circleboard.lang'
 const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE' }
 
@@ -23,9 +39,17 @@ export interface I18n {
   readonly formatDate: (d: Date | number, style?: 'date' | 'datetime' | 'time') => string
 }
 
-/** Fills `{name}` placeholders; numbers are formatted in the language's locale. */
+/** Loads a language's messages (once); `translate` and the provider need them loaded. */
+export function loadMessages(lang: Language): Promise<Messages> {
+  return MESSAGES[lang].load()
+}
+
+/**
+ * Fills `{name}` placeholders; numbers are formatted in the language's locale. The language's messages
+ * must have loaded (`loadMessages`); the key stands in for a text that is missing.
+ */
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
-  const text = MESSAGES[lang][key] ?? en[key]
+  const text = MESSAGES[lang].loaded()?.[key] ?? key
   if (!params) return text
   return text.replace(/\{(\w+)\}/g, (match, name: string) => {
     const v = params[name]
@@ -47,17 +71,24 @@ export function initialLanguage(): Language {
 
 const I18nContext = createContext<I18n | null>(null)
 
-/** Provides the i18n layer to the app. */
+/** Provides the i18n layer to the app; suspends until the language's messages have loaded. */
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Language }) {
   const [lang, setLangState] = useState<Language>(initial ?? initialLanguage)
+  use(MESSAGES[lang].load())
+  useEffect(() => {
+    document.documentElement.lang = lang
+  }, [lang])
   const setLang = useCallback((next: Language) => {
-    setLangState(next)
-    document.documentElement.lang = next
     try {
       localStorage.setItem(STORAGE_KEY, next)
     } catch {
       // not remembered, but still switched
     }
+    // Offline before the other language ever loaded: the page stays in the language it has.
+    MESSAGES[next].load().then(
+      () => setLangState(next),
+      () => undefined,
+    )
   }, [])
   const value = useMemo<I18n>(() => {
     const locale = LOCALES[lang]

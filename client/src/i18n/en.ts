@@ -1,14 +1,15 @@
 /**
- * English UI text, merged from the feature files in `messages/`. Every user-facing string of the client
- * lives there (CONVENTIONS.md habit 12). `{name}` placeholders are filled by `t(key, { name })`.
+ * English UI text, merged from the feature files in `messages/en/`. Every user-facing string of the client
+ * lives there (CONVENTIONS.md habit 12). `{name}` placeholders are filled by `t(key, { name })`. Loaded
+ * when the page shows English (I18n.tsx); other modules import only its types.
  */
-import * as core from './messages/core.js'
-import * as facilitation from './messages/facilitation.js'
-import * as panels from './messages/panels.js'
-import * as history from './messages/history.js'
-import * as analysis from './messages/analysis.js'
+import { en as core } from './messages/en/core.js'
+import { en as facilitation } from './messages/en/facilitation.js'
+import { en as panels } from './messages/en/panels.js'
+import { en as history } from './messages/en/history.js'
+import { en as analysis } from './messages/en/analysis.js'
 
-export const en = { ...core.en, ...facilitation.en, ...panels.en, ...history.en, ...analysis.en } as const
+export const en = { ...core, ...facilitation, ...panels, ...history, ...analysis } as const
 
 /** Message keys. */
 export type MessageKey = keyof typeof en

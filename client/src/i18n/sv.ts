@@ -1,9 +1,12 @@
-/** Swedish UI text, merged from the feature files in `messages/` (the compiler checks that no key is missing). */
+/**
+ * Swedish UI text, merged from the feature files in `messages/sv/` (the compiler checks that no key is
+ * missing). Loaded when the page shows Swedish (I18n.tsx).
+ */
 import type { Messages } from './en.js'
-import * as core from './messages/core.js'
-import * as facilitation from './messages/facilitation.js'
-import * as panels from './messages/panels.js'
-import * as history from './messages/history.js'
-import * as analysis from './messages/analysis.js'
+import { sv as core } from './messages/sv/core.js'
+import { sv as facilitation } from './messages/sv/facilitation.js'
+import { sv as panels } from './messages/sv/panels.js'
+import { sv as history } from './messages/sv/history.js'
+import { sv as analysis } from './messages/sv/analysis.js'
 
-export const sv: Messages = { ...core.sv, ...facilitation.sv, ...panels.sv, ...history.sv, ...analysis.sv }
+export const sv: Messages = { ...core, ...facilitation, ...panels, ...history, ...analysis }
