@@ -1,9 +1,9 @@
-/** A QR code as an SVG image with an accessible name (made locally, qr.ts). */
+/** A QR code as an SVG image with an accessible name (made locally, qr.ts; loaded lazily through QrCode.tsx). */
 import { useMemo } from 'react'
 import { qrPath } from './qr.js'
 
 /** Draws the QR code of `text`. */
-export function QrCode({ text, label, size = 200 }: { text: string; label: string; size?: number }) {
+export function QrImage({ text, label, size = 200 }: { text: string; label: string; size?: number }) {
   const qr = useMemo(() => qrPath(text), [text])
   return (
     <svg

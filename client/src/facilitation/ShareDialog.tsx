@@ -2,9 +2,9 @@
  * The "Share" dialog (facilitators): the board's participant, viewer and facilitator links again
  * (`GET /api/boards/:id/links`), each with a copy button and a QR code, and the switch that puts the
  * short join link on the meeting room's screen. A modal `<dialog>`: focus stays inside, Escape closes,
- * focus returns to the Share button.
+ * focus returns to the Share button. Loaded on first use with the rest of the facilitation interface (ui.ts).
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Role } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import { CopyLink } from '../components/CopyLink.js'
@@ -17,37 +17,8 @@ const ORDER: readonly Role[] = ['participant', 'viewer', 'facilitator']
 
 type Loaded = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; links: ShareLinks }
 
-/** The Share button and its dialog. */
-export function ShareButton({ session }: { session: FacilitationSession }) {
-  const { t } = useI18n()
-  const dialog = useRef<HTMLDialogElement>(null)
-  const [open, setOpen] = useState(false)
-  return (
-    <>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        onClick={() => {
-          setOpen(true)
-          dialog.current?.showModal()
-        }}
-      >
-        {t('fac.share.button')}
-      </button>
-      <dialog
-        ref={dialog}
-        className="fac-dialog"
-        aria-label={t('fac.share.title')}
-        onClose={() => setOpen(false)}
-        onKeyDown={(e) => e.stopPropagation()}
-      >
-        {open && <ShareBody session={session} onClose={() => dialog.current?.close()} />}
-      </dialog>
-    </>
-  )
-}
-
-function ShareBody({ session, onClose }: { session: FacilitationSession; onClose: () => void }) {
+/** The dialog's content (the `<dialog>` and its button are ShareButton.tsx, in the startup bundle). */
+export function ShareBody({ session, onClose }: { session: FacilitationSession; onClose: () => void }) {
   const { t } = useI18n()
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
   const [qrFor, setQrFor] = useState<Role>('participant')

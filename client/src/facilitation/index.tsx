@@ -7,25 +7,27 @@
  * subscribes only to what decides the slots' shape (may this person facilitate, is the board locked for
  * them, is this the shared screen), so the board view re-renders on those changes alone. Every component
  * in the slots subscribes to its own part.
+ *
+ * The panels (closed when a board opens) and the share dialog's content load in idle time after the
+ * first render, or on first use if that comes sooner (lazyUi.ts); the shared screen, the banner, the
+ * timer and the presence layer are in the startup bundle, since they show at once.
  */
-import { useMemo } from 'react'
+import { Suspense, useEffect, useMemo } from 'react'
 import type { WorkspaceSlots } from '../board/BoardWorkspace.js'
 import { useWorkspace } from '../board/BoardWorkspace.js'
 import type { FeatureContext } from '../board/features.js'
 import { useI18n } from '../i18n/index.js'
 import type { FacilitationSession } from './FacilitationSession.js'
 import { useDerived, useFacilitationSession, usePeople, useStore } from './hooks.js'
+import { loadWhenIdle } from '../lazyPart.js'
 import { PresenceLayer } from './PresenceLayer.js'
-import { ParticipantsPanel } from './ParticipantsPanel.js'
-import { FacilitatePanel } from './FacilitatePanel.js'
-import { VotingPanel } from './VotingPanel.js'
-import { MeetingsPanel } from './MeetingsPanel.js'
+import { FacilitatePanel, facilitationUi, MeetingsPanel, ParticipantsPanel, VotingPanel } from './lazyUi.js'
 import { Banner } from './Banner.js'
 import { TimerFace } from './TimerFace.js'
 import { NamePrompt } from './NamePrompt.js'
 import { DraftNotes } from './DraftNotes.js'
 import { ScreenOverlay } from './ScreenOverlay.js'
-import { ShareButton } from './ShareDialog.js'
+import { ShareButton } from './ShareButton.js'
 import './facilitation.css'
 
 export { PresenceBar } from './PresenceBar.js'
@@ -46,50 +48,76 @@ export function useFacilitationSlots(feature: FeatureContext): WorkspaceSlots {
   // The toolbar's buttons read the model's read-only state when they render: re-render on lock changes.
   const locked = useDerived(session.control, (c) => session.lockedForMe(c.state))
   const screenOn = useDerived(session.screen, (s) => s.on)
+  // The shared screen opens no panels.
+  useEffect(() => (screenOn ? undefined : loadWhenIdle(facilitationUi)), [screenOn])
   return useMemo<WorkspaceSlots>(
-    () => ({
-      toolbarExtra: <FacilitationToolbar session={session} facilitates={facilitates} screenOn={screenOn} />,
-      panels: [
-        {
-          id: PANELS.participants,
-          title: t('fac.facilitation.participants'),
-          render: () => <ParticipantsPanel session={session} />,
-        },
-        {
-          id: PANELS.meetings,
-          title: t('fac.facilitation.meetings'),
-          render: () => <MeetingsPanel session={session} />,
-        },
-        {
-          id: PANELS.voting,
-          title: t('fac.facilitation.voting'),
-          render: () => <VotingPanel session={session} />,
-        },
-        ...(facilitates
-          ? [
-              {
-                id: PANELS.facilitate,
-                title: t('fac.facilitation.facilitate'),
-                render: () => <FacilitatePanel session={session} />,
-              },
-            ]
-          : []),
-      ],
-      overlays: <PresenceLayer session={session} />,
-      canvasChildren: (
-        <>
-          <TimerFace session={session} />
-          <DraftNotes session={session} />
-          <Notice session={session} />
-          {screenOn ? <ScreenOverlay session={session} /> : <NamePrompt session={session} />}
-        </>
-      ),
-      banner: screenOn ? undefined : <Banner session={session} />,
-    }),
+    () => {
+      const loading = <p className="muted">{t('panel.loading')}</p>
+      return {
+        toolbarExtra: <FacilitationToolbar session={session} facilitates={facilitates} screenOn={screenOn} />,
+        panels: [
+          {
+            id: PANELS.participants,
+            title: t('fac.facilitation.participants'),
+            render: () => (
+              <Suspense fallback={loading}>
+                <ParticipantsPanel session={session} />
+              </Suspense>
+            ),
+          },
+          {
+            id: PANELS.meetings,
+            title: t('fac.facilitation.meetings'),
+            render: () => (
+              <Suspense fallback={loading}>
+                <MeetingsPanel session={session} />
+              </Suspense>
+            ),
+          },
+          {
+            id: PANELS.voting,
+            title: t('fac.facilitation.voting'),
+            render: () => (
+              <Suspense fallback={loading}>
+                <VotingPanel session={session} />
+              </Suspense>
+            ),
+          },
+          ...(facilitates
+            ? [
+                {
+                  id: PANELS.facilitate,
+                  title: t('fac.facilitation.facilitate'),
+                  render: () => (
+                    <Suspense fallback={loading}>
+                      <FacilitatePanel session={session} />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
+        ],
+        overlays: <PresenceLayer session={session} />,
+        canvasChildren: (
+          <>
+            <TimerFace session={session} />
+            <DraftNotes session={session} />
+            <Notice session={session} />
+            {screenOn ? <ScreenOverlay session={session} /> : <NamePrompt session={session} />}
+          </>
+        ),
+        banner: screenOn ? undefined : <Banner session={session} />,
+      }
+    },
     // `locked` only forces the re-render described above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [session, facilitates, screenOn, locked, t],
   )
+}
+
+/** Starts loading the panels on hover or focus of their buttons, if idle time has not yet. */
+function preload(): void {
+  facilitationUi.load().catch(() => undefined)
 }
 
 function FacilitationToolbar({
@@ -109,6 +137,8 @@ function FacilitationToolbar({
       type="button"
       aria-label={label}
       aria-pressed={workspace.openPanel === id}
+      onPointerEnter={preload}
+      onFocus={preload}
       onClick={() => workspace.togglePanel(id)}
     >
       {label}
