@@ -1,57 +1,17 @@
 /**
  * Filters and search: what matches stays bright on the canvas, the rest is dimmed, and the outline lists
  * only what matches. By type, kind, organisation, tag and text; "n of m match"; Escape clears everything.
- * Also the toolbar's search field, which sets the same filter's text.
+ * (The toolbar's search field, which sets the same filter's text, is SearchBox.tsx.)
  */
 import { useMemo } from 'react'
 import { ELEMENT_TYPE_NAMES, kindName, type ElementType } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import { useBoardModel } from '../board/BoardModel.js'
-import { isEmptyFilter, type FilterState } from '../board/Filter.js'
+import type { FilterState } from '../board/Filter.js'
 import { useBoardRevision, useFilterState } from './hooks.js'
-import { filterOptions, matchCount, toggled, type FilterChoice } from './filterModel.js'
+import { filterOptions, toggled, type FilterChoice } from './filterModel.js'
+import { useMatchCount } from './SearchBox.js'
 import { shownLabel } from './words.js'
-
-/** "3 of 12 match", for the status lines (recounted when the board or the filter changes). */
-function useMatchCount(): { matching: number; total: number; active: boolean } {
-  const { store } = useBoardModel()
-  const filter = useFilterState()
-  const revision = useBoardRevision()
-  // The revision is what invalidates the count (the store's arrays are read inside).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const counts = useMemo(() => matchCount(store.allElements(), filter), [store, filter, revision])
-  return { ...counts, active: !isEmptyFilter(filter) }
-}
-
-/** The toolbar's search field and match count. */
-export function SearchBox() {
-  const { t } = useI18n()
-  const { filter } = useBoardModel()
-  const state = useFilterState()
-  const { matching, total, active } = useMatchCount()
-  return (
-    <span className="search-box">
-      <input
-        type="search"
-        aria-label={t('filter.search')}
-        placeholder={t('filter.searchPlaceholder')}
-        value={state.text}
-        onChange={(e) => filter.set({ text: e.target.value })}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault()
-            filter.clear()
-          }
-        }}
-      />
-      {active && (
-        <span className="match-count" role="status" data-testid="match-count">
-          {t('filter.matches', { matching, total })}
-        </span>
-      )}
-    </span>
-  )
-}
 
 function Checks<T extends string>({
   legend,
