@@ -147,7 +147,10 @@ switch (mode) {
     install()
     build()
     const t = step('benchmarks')
-    pnpm(['exec', 'tsx', 'tests/bench/run.ts', ...process.argv.slice(3)])
+    // Every suite (server, facilitation, analysis, client) unless the arguments pick one or its scenarios.
+    const args = process.argv.slice(3)
+    const picks = args.some((a) => /^--(suite|only|targets|report|list|help)\b/.test(a))
+    pnpm(['exec', 'tsx', 'tests/bench/run.ts', ...(picks ? [] : ['--suite', 'all']), ...args])
     done(t)
     break
   }

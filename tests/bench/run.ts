@@ -30,7 +30,8 @@ const BUSY_LOAD = 1.5
 const QUIET_WAIT_MS = 3 * 60_000
 
 const HELP = `usage: pnpm exec tsx tests/bench/run.ts [options]
-  --suite <name>       suite to run (default: server; known: ${Object.keys(SUITES).join(', ')})
+  --suite <name>       suite to run (default: server; known: ${Object.keys(SUITES).join(', ')});
+                       'all' runs every suite in turn, each into its own results file
   --only <a,b>         only these scenarios (a prefix like 'fanout' or 'coldload' selects a family)
   --targets <a,b>      only these servers (server suite: relay, reference, circleboard)
   --repeat <n>         runs per scenario and server; the summary takes medians (default 3)
@@ -120,8 +121,28 @@ async function main(): Promise<void> {
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new Error('--repeat must be 1..20')
   const maxBusyPct = Number(values['max-busy'])
   if (!Number.isFinite(maxBusyPct) || maxBusyPct < 0) throw new Error('--max-busy must be a percentage')
-  const suite = await loadSuite(values.suite)
+  const names = values.suite === 'all' ? Object.keys(SUITES) : [values.suite]
+  if (names.length > 1 && (values.only !== undefined || values.targets !== undefined)) {
+    throw new Error(
+      "--only and --targets name one suite's scenarios and servers: pick the suite with --suite",
+    )
+  }
+  const suites = await Promise.all(names.map((name) => loadSuite(name)))
+  let fatal = false
+  for (const suite of suites) {
+    fatal = (await runSuite(suite, values, repeat, maxBusyPct)) || fatal
+  }
+  if (names.length > 1) console.log(`bench: ran ${names.join(', ')}`)
+  if (fatal) console.warn('bench: some runs could not complete (see above)')
+}
 
+/** Runs one suite into its own results file and prints its summary; true when a run could not complete. */
+async function runSuite(
+  suite: Suite,
+  values: { only?: string; targets?: string; quick: boolean; 'node-args': string },
+  repeat: number,
+  maxBusyPct: number,
+): Promise<boolean> {
   mkdirSync(resultsDir, { recursive: true })
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   const file = join(resultsDir, `${stamp}.jsonl`)
@@ -163,7 +184,7 @@ async function main(): Promise<void> {
   writeFileSync(file.replace(/\.jsonl$/, '.md'), `${text}\n`)
   console.log(`\n${text}\n`)
   console.log(`results: ${relative(process.cwd(), file)}`)
-  if (rows.some((r) => r.fatal !== null)) console.warn('bench: some runs could not complete (see above)')
+  return rows.some((r) => r.fatal !== null)
 }
 
 process.on('exit', cleanupAll)
