@@ -60,6 +60,8 @@ export class BoardStore {
   private readonly elementListeners = new Map<string, Set<() => void>>()
   private readonly listeners = new Set<(change: BoardChange) => void>()
   private sorted: ElementData[] | null = null
+  /** Where each element is in `sorted`, so a move replaces its record there instead of re-sorting. */
+  private sortedAt = new Map<string, number>()
   private version = 0
   private readonly elementsMap: Y.Map<unknown>
   private readonly linksMap: Y.Map<unknown>
@@ -117,6 +119,7 @@ export class BoardStore {
         ...all.filter((e) => e.type === 'arena').sort(compareZ),
         ...all.filter((e) => e.type !== 'arena').sort(compareZ),
       ]
+      this.sortedAt = new Map(this.sorted.map((e, i) => [e.id, i]))
     }
     return this.sorted
   }
@@ -289,9 +292,19 @@ export class BoardStore {
     const result = readElement(id, value)
     if (result.ok) {
       const data = result.value
+      const before = this.elements.get(id)?.data
       this.elements.set(id, { data, drawing: null, shape: null })
       this.invalidElements.delete(id)
       this.index.set(id, { x: data.x, y: data.y, w: data.w, h: data.h })
+      // Same place in the drawing order (a move, a new label): no re-sort, which a drag would otherwise
+      // cost every frame on a big board.
+      const at = this.sortedAt.get(id)
+      if (this.sorted && before && before.z === data.z && before.type === data.type && at !== undefined) {
+        // A copy: an array handed out earlier stays as it was.
+        this.sorted = this.sorted.slice()
+        this.sorted[at] = data
+        return
+      }
     } else {
       this.elements.delete(id)
       this.index.delete(id)

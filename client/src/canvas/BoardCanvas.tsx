@@ -30,6 +30,16 @@ import { PinchTracker } from '../tools/pinch.js'
 // Every draw of this canvas is requested explicitly (see the module comment).
 Konva.autoDrawEnabled = false
 
+/** The dotted grid (the container's own background is turned off: this layer replaces it). */
+const GRID_STYLE: React.CSSProperties = {
+  position: 'absolute',
+  left: 0,
+  top: 0,
+  pointerEvents: 'none',
+  willChange: 'transform',
+  backgroundImage: 'radial-gradient(circle, #c7ced9 1.1px, transparent 1.3px)',
+}
+
 /** Elements in view, in drawing order, and whether they are few enough to draw one by one. */
 interface View {
   readonly ids: readonly string[]
@@ -61,6 +71,7 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
   const container = useRef<HTMLDivElement>(null)
   const stage = useRef<Konva.Stage>(null)
   const boardLayer = useRef<Konva.Layer>(null)
+  const grid = useRef<HTMLDivElement>(null)
   const [size, setSize] = useState({ width: 0, height: 0 })
   const [view, setView] = useState<View>({ ids: [], detail: true })
   // Two-finger pinch and pan on touch screens (a trackpad pinch is ctrl + wheel, below).
@@ -69,8 +80,13 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
   // Draw-time state: read by the shapes when Konva draws, never through React.
   const draw = useMemo<DrawContext>(() => {
     let filtered = filterPredicate(model)
+    let revision = 0
     filter.subscribe(() => {
       filtered = filterPredicate(model)
+      revision++
+    })
+    model.tints.subscribe(() => {
+      revision++
     })
     const empty = new Set<string>()
     return {
@@ -81,6 +97,7 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
         return drag ? new Set(drag.keys()) : empty
       },
       dimmed: (id) => filtered(id) || model.tints.all().some((tint) => tint(id)?.dim === true),
+      revision: () => revision,
     }
   }, [model, camera, filter, controller])
 
@@ -127,8 +144,11 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
     }
   }, [camera, store])
 
-  // The camera moves the stage and the grid; nothing re-renders.
+  // The camera moves the stage and the grid; nothing re-renders. The grid is a layer of its own, one grid
+  // step larger than the view on every side, that a pan only shifts (a compositor transform: nothing is
+  // painted again); only a zoom repaints it, with its new step.
   useEffect(() => {
+    let gridStep = -1
     const apply = (): void => {
       const s = stage.current
       const { x, y, scale } = camera.get()
@@ -137,12 +157,20 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
         s.scale({ x: scale, y: scale })
         s.batchDraw()
       }
-      const el = container.current
-      if (el) {
+      const g = grid.current
+      if (g) {
         const step = scale >= 0.5 ? GRID : GRID * 5
         const px = step * scale
-        el.style.backgroundSize = px >= 6 ? `${px}px ${px}px` : '0 0'
-        el.style.backgroundPosition = `${x}px ${y}px`
+        if (px !== gridStep) {
+          gridStep = px
+          g.style.display = px >= 6 ? '' : 'none'
+          g.style.backgroundSize = `${px}px ${px}px`
+          g.style.width = `calc(100% + ${2 * px}px)`
+          g.style.height = `calc(100% + ${2 * px}px)`
+        }
+        const ox = (((x % px) + px) % px) - px
+        const oy = (((y % px) + px) % px) - px
+        g.style.transform = `translate(${ox}px, ${oy}px)`
       }
     }
     apply()
@@ -258,7 +286,9 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
         controller.doubleClick(local(e))
       }}
       onContextMenu={(e) => e.preventDefault()}
+      style={{ backgroundImage: 'none' }}
     >
+      <div ref={grid} className="board-grid" aria-hidden="true" style={GRID_STYLE} />
       {size.width > 0 && (
         <Stage ref={stage} width={size.width} height={size.height} listening={false}>
           <Layer ref={boardLayer} listening={false} name="board">

@@ -14,4 +14,6 @@ export interface DrawContext {
   hidden(): ReadonlySet<string>
   /** True for an element the filter dims. */
   dimmed(id: string): boolean
+  /** Increases when what `dimmed` answers may have changed (the filter, a feature's tints). */
+  revision(): number
 }
