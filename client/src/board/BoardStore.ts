@@ -24,6 +24,7 @@ import {
   type Language,
   type LinkData,
   type LinkDrawing,
+  type Primitive,
   visibleText,
 } from '@circleboard/shared'
 import { SpatialIndex } from './SpatialIndex.js'
@@ -42,6 +43,7 @@ interface ElementEntry {
   data: ElementData
   drawing: ElementDrawing | null
   shape: ElementDrawing | null
+  outline: Primitive | null
 }
 
 interface LinkEntry {
@@ -91,6 +93,7 @@ export class BoardStore {
     for (const e of this.elements.values()) {
       e.drawing = null
       e.shape = null
+      e.outline = null
     }
     for (const l of this.links.values()) l.drawing = null
     this.emit({
@@ -176,6 +179,20 @@ export class BoardStore {
       entry.shape = { ...elementDrawing({ ...entry.data, label: '' }, { lang: this.lang }), label }
     }
     return entry.shape
+  }
+
+  /**
+   * The element's outline alone (the first primitive of its drawing), kept without the rest of the
+   * drawing: what a board seen whole draws of each element, so that showing thousands of them keeps
+   * thousands of outlines in memory, not thousands of drawings.
+   */
+  outline(id: string): Primitive | undefined {
+    const entry = this.elements.get(id)
+    if (!entry) return undefined
+    const drawn = entry.drawing ?? entry.shape
+    if (drawn) return drawn.primitives[0]
+    entry.outline ??= elementDrawing({ ...entry.data, label: '' }, { lang: this.lang }).primitives[0] ?? null
+    return entry.outline ?? undefined
   }
 
   /** The drawing of a link, or `undefined` when an end is missing. */
@@ -293,7 +310,7 @@ export class BoardStore {
     if (result.ok) {
       const data = result.value
       const before = this.elements.get(id)?.data
-      this.elements.set(id, { data, drawing: null, shape: null })
+      this.elements.set(id, { data, drawing: null, shape: null, outline: null })
       this.invalidElements.delete(id)
       this.index.set(id, { x: data.x, y: data.y, w: data.w, h: data.h })
       // Same place in the drawing order (a move, a new label): no re-sort, which a drag would otherwise

@@ -10,7 +10,14 @@
 import { memo, useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 import { Shape } from 'react-konva'
 import type Konva from 'konva'
-import { compareZ, type Box, type ElementData, type LinkDrawing, type Point } from '@circleboard/shared'
+import {
+  LINK_STYLES,
+  compareZ,
+  type Box,
+  type ElementData,
+  type LinkDrawing,
+  type Point,
+} from '@circleboard/shared'
 import type { BoardModel } from '../board/BoardModel.js'
 import { isEmptyFilter, matchesFilter } from '../board/Filter.js'
 import { drawOutlineOnly, drawPrimitives, path2d } from './drawPrimitives.js'
@@ -113,6 +120,24 @@ function drawLink(c: CanvasRenderingContext2D, d: LinkDrawing, view: Box, scale:
     drawPrimitives(c, d.primitives.slice(1), scale)
 }
 
+/** How far (board units) a link's label may reach beyond the line between its ends' centres. */
+const LABEL_REACH = 200
+
+/**
+ * Whether a link between `from` and `to` may touch `near` (the view grown by `LABEL_REACH`): its line runs
+ * inside the segment between the elements' centres. Checked before the link's drawing is computed, so the
+ * links of a big board far from the view are never laid out.
+ */
+function mayTouch(model: BoardModel, from: string, to: string, near: Box): boolean {
+  const a = model.store.element(from)
+  const b = model.store.element(to)
+  if (!a || !b) return false
+  if (from === to) return boxesOverlap(a, near)
+  return (
+    clipSegment({ x: a.x + a.w / 2, y: a.y + a.h / 2 }, { x: b.x + b.w / 2, y: b.y + b.h / 2 }, near) !== null
+  )
+}
+
 /** Draws links (in board coordinates) that touch `view`, skipping those with an end in `hidden`. */
 export function drawLinks(
   c: CanvasRenderingContext2D,
@@ -123,8 +148,15 @@ export function drawLinks(
   const hidden = draw.hidden()
   const filtering = !isEmptyFilter(model.filter.get())
   const scale = draw.scale()
+  const near = {
+    x: view.x - LABEL_REACH,
+    y: view.y - LABEL_REACH,
+    w: view.w + 2 * LABEL_REACH,
+    h: view.h + 2 * LABEL_REACH,
+  }
   for (const link of model.store.allLinks()) {
     if (hidden.has(link.from) || hidden.has(link.to)) continue
+    if (!mayTouch(model, link.from, link.to, near)) continue
     const d = model.store.linkDrawingOf(link.id)
     if (!d) continue
     const dim = filtering && (draw.dimmed(link.from) || draw.dimmed(link.to))
@@ -208,8 +240,8 @@ function planOverview(ids: readonly string[], draw: DrawContext, key: readonly u
     if (e.type === 'arena') arenas.push(e)
     else if (e.h * scale >= OUTLINE_ONLY_PX) large.push(e)
     else {
-      // Only the outline: the element's shape, whose label is never laid out.
-      const first = store.shape(e.id)?.primitives[0]
+      // Only the outline: the element's label is never laid out.
+      const first = store.outline(e.id)
       if (!first || first.kind !== 'path') continue
       const alpha = draw.dimmed(e.id) ? DIMMED : 1
       batchOf(outlines, first.fill ?? null, first.stroke ?? null, first.strokeWidth, alpha).addPath(
@@ -226,15 +258,18 @@ function planOverview(ids: readonly string[], draw: DrawContext, key: readonly u
     const batches = new Map<string, Batch>()
     const filtering = !isEmptyFilter(model.filter.get())
     for (const link of store.allLinks()) {
-      if (hidden.has(link.from) || hidden.has(link.to)) continue
-      const d = store.linkDrawingOf(link.id)
-      if (!d) continue
-      const first = d.primitives[0]
+      if (hidden.has(link.from) || hidden.has(link.to) || link.from === link.to) continue
+      // Centre to centre: the elements' outlines, drawn on top, hide the difference from where the link
+      // meets their borders at this scale, and no link drawing (label layout, border clipping) is computed
+      // for a board seen whole.
+      const a = store.element(link.from)
+      const b = store.element(link.to)
+      if (!a || !b) continue
+      const style = LINK_STYLES[link.kind]
       const alpha = filtering && (draw.dimmed(link.from) || draw.dimmed(link.to)) ? DIMMED : 1
-      const stroke = first?.kind === 'path' && first.stroke ? first.stroke : '#666'
-      const path = batchOf(batches, null, stroke, first?.kind === 'path' ? first.strokeWidth : 1, alpha)
-      path.moveTo(d.start.x, d.start.y)
-      path.lineTo(d.end.x, d.end.y)
+      const path = batchOf(batches, null, style.color, style.width, alpha)
+      path.moveTo(a.x + a.w / 2, a.y + a.h / 2)
+      path.lineTo(b.x + b.w / 2, b.y + b.h / 2)
     }
     lines = [...batches.values()]
   }
