@@ -18,7 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
  * busy server's memory low (fan-out 100: about 20 MB less) for a few per cent more CPU; see
  * docs/performance.md. The same flags are in package.json's `serve` script and the benchmark.
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2']
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=2']
 const PNPM_VERSION = '10.34.9'
 const mode = process.argv[2]
 
@@ -120,7 +120,7 @@ switch (mode) {
         ':' +
         (process.env.PORT ?? '8080'),
     )
-    const child = spawn(process.execPath, [join(root, 'server/dist/main.js')], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'server/dist/main.js')], {
       cwd: root,
       stdio: 'inherit',
     })

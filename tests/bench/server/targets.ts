@@ -180,7 +180,7 @@ async function launch(
   return { child, dirs, probed }
 }
 
-/** The Node.js flags `npm start` runs the server with (`SERVER_NODE_FLAGS` in scripts/quickstart.mjs). */
+/** The Node.js flags `npm start` runs the server with (`SERVER_NODE_FLAGS` in scripts/quickstart.mjs, and package.json's `serve`). */
 const CIRCLEBOARD_NODE_FLAGS = ['--max-semi-space-size=2'] as const
 
 async function startCircleboard(env: TargetEnv, options: StartOptions): Promise<RunningServer> {
