@@ -19,6 +19,7 @@ import { createRequire } from 'node:module'
 import type pg from 'pg'
 import { mergeStored, type MergeResult } from './mergeUpdates.js'
 import { MergeWorker } from './MergeWorker.js'
+import { RoomCompactions } from './RoomCompactions.js'
 import { migratePostgres, ROOM_LOCK_SQL } from './postgresSchema.js'
 import {
   StoreError,
@@ -74,7 +75,7 @@ export class PostgresDocStore implements DocStore {
   private readonly ready: Promise<void>
   private readonly merger = new MergeWorker()
   /** Per room: the compaction in flight, and whether another was asked for meanwhile. */
-  private readonly compactions = new Map<string, { running: Promise<void>; again: boolean }>()
+  private readonly compactions = new RoomCompactions(() => this.closed)
   private closed = false
 
   constructor(readonly options: PostgresDocStoreOptions) {
@@ -130,26 +131,8 @@ export class PostgresDocStore implements DocStore {
    */
   compact(room: string, live?: Uint8Array, fence?: number): Promise<void> {
     if (this.closed) return Promise.reject(new StoreError('the store is closed'))
-    const current = this.compactions.get(room)
-    if (live && !current) return this.replaceState(room, live, fence)
-    if (current) {
-      current.again = true
-      return current.running
-    }
-    const entry = { running: Promise.resolve(), again: false }
-    const run = async (): Promise<void> => {
-      try {
-        do {
-          entry.again = false
-          await this.compactOnce(room, fence)
-        } while (entry.again && !this.closed)
-      } finally {
-        this.compactions.delete(room)
-      }
-    }
-    entry.running = run()
-    this.compactions.set(room, entry)
-    return entry.running
+    if (live && !this.compactions.has(room)) return this.replaceState(room, live, fence)
+    return this.compactions.run(room, () => this.compactOnce(room, fence))
   }
 
   async listRooms(prefix: string): Promise<string[]> {
@@ -214,8 +197,7 @@ export class PostgresDocStore implements DocStore {
   async deleteBoard(id: string): Promise<void> {
     // A compaction of this process that read a room before the delete finishes first; one of another
     // process finds its log entries gone when it writes, and steps back (see `writeMerged`).
-    const running = [...this.compactions].filter(([room]) => room === id || room.startsWith(`${id}/`))
-    await Promise.allSettled(running.map(([, c]) => c.running))
+    await this.compactions.settled(id)
     await this.transaction(async (c) => {
       const range = [id, `${id}/`, `${id}0`]
       await c.query('DELETE FROM updates WHERE room = $1 OR (room >= $2 AND room < $3)', range)
@@ -288,7 +270,7 @@ export class PostgresDocStore implements DocStore {
 
   async close(): Promise<void> {
     if (this.closed) return
-    await Promise.allSettled([...this.compactions.values()].map((c) => c.running))
+    await this.compactions.settled()
     this.closed = true
     await this.merger.close()
     await this.ready.catch(() => {})

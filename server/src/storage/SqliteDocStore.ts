@@ -14,6 +14,7 @@ import Database from 'better-sqlite3'
 import { startWorker } from '../workers/startWorker.js'
 import { configureConnection, migrate } from './sqliteSchema.js'
 import { compactRoom, type CompactionResult } from './sqliteCompaction.js'
+import { RoomCompactions } from './RoomCompactions.js'
 import {
   StoreError,
   parseBoardSettings,
@@ -50,7 +51,7 @@ export class SqliteDocStore implements DocStore {
   private nextRequest = 1
   private readonly requests = new Map<number, PendingCompaction>()
   /** Per room: the compaction in flight, and whether another was asked for meanwhile. */
-  private readonly compactions = new Map<string, { running: Promise<void>; again: boolean }>()
+  private readonly compactions = new RoomCompactions(() => this.closed)
   private closed = false
   private readonly stmts
 
@@ -145,8 +146,7 @@ export class SqliteDocStore implements DocStore {
 
   compact(room: string, live?: Uint8Array): Promise<void> {
     this.assertOpen()
-    const current = this.compactions.get(room)
-    if (live && !current) {
+    if (live && !this.compactions.has(room)) {
       // The room's own document covers everything appended (see DocStore.compact): make it the state in
       // one short transaction, no merge. A merge already running for this room would write an older
       // state; its write checks `upto_seq` first and steps back when it sees this one.
@@ -157,24 +157,7 @@ export class SqliteDocStore implements DocStore {
         return Promise.reject(new StoreError('could not write the compacted state', { cause: err }))
       }
     }
-    if (current) {
-      current.again = true
-      return current.running
-    }
-    const entry = { running: Promise.resolve(), again: false }
-    const run = async (): Promise<void> => {
-      try {
-        do {
-          entry.again = false
-          await this.compactOnce(room)
-        } while (entry.again && !this.closed)
-      } finally {
-        this.compactions.delete(room)
-      }
-    }
-    entry.running = run()
-    this.compactions.set(room, entry)
-    return entry.running
+    return this.compactions.run(room, () => this.compactOnce(room))
   }
 
   async listRooms(prefix: string): Promise<string[]> {
@@ -223,8 +206,7 @@ export class SqliteDocStore implements DocStore {
     this.assertOpen()
     // A compaction that read a room before the delete would write its state back after it: let the
     // running ones finish. From here to the delete nothing else runs on this thread, so none can start.
-    const running = [...this.compactions].filter(([room]) => room === id || room.startsWith(`${id}/`))
-    await Promise.allSettled(running.map(([, c]) => c.running))
+    await this.compactions.settled(id)
     // Rooms of a board are `<id>` and `<id>/...`; '/' sorts before '0', so a range scan finds them all.
     const pattern = [id, `${id}/`, `${id}0`] as const
     this.db.transaction(() => {
@@ -297,7 +279,7 @@ export class SqliteDocStore implements DocStore {
     if (this.closed) return
     if (this.workerIdle) clearTimeout(this.workerIdle)
     // Let running compactions finish (they hold no lock while merging), then stop the worker.
-    await Promise.allSettled([...this.compactions.values()].map((c) => c.running))
+    await this.compactions.settled()
     this.closed = true
     if (this.worker) {
       const worker = this.worker
