@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 const src = (pkg: string): string => fileURLToPath(new URL(`./${pkg}/src/index.ts`, import.meta.url))
 const alias = {
   '@circleboard/shared': src('shared'),
+  // Before the package entry: an alias also matches what starts with its name and a '/'.
+  '@circleboard/server/testing': fileURLToPath(new URL('./server/test/services.ts', import.meta.url)),
   '@circleboard/server': src('server'),
 }
 

@@ -2,7 +2,8 @@
 // Dependency rules of the workspace (CONVENTIONS.md habit 1), checked with the tests:
 // - client -> shared, server -> shared, tests -> anything; never shared -> client|server, never client <-> server;
 // - shared imports nothing from Node (no `node:` or builtin modules) and no server framework;
-// - a package is entered only through its public entry (`@circleboard/x`, never `@circleboard/x/src/...`),
+// - a package is entered only through an entry its package.json declares (`@circleboard/x`, or a subpath in
+//   its `exports` such as `@circleboard/server/testing`; never `@circleboard/x/src/...`),
 //   and no relative import leaves its package;
 // - no `export *` in a package's public entry;
 // - no import cycles between modules of one package.
@@ -35,6 +36,14 @@ function walk(dir, out) {
     else if (/\.(ts|tsx|mts)$/.test(name) && !name.endsWith('.d.ts')) out.push(p)
   }
   return out
+}
+
+/** Whether package `pkg` declares `subpath` ('/testing') as an entry in its package.json `exports`. */
+function declaredEntry(pkg, subpath) {
+  const manifest = join(root, pkg, 'package.json')
+  if (!existsSync(manifest)) return false
+  const exports = JSON.parse(readFileSync(manifest, 'utf8')).exports ?? {}
+  return typeof exports === 'object' && `.${subpath}` in exports
 }
 
 function resolveRelative(from, spec) {
@@ -76,7 +85,7 @@ for (const [pkg, { dirs, may }] of Object.entries(packages)) {
       }
       const other = /^@circleboard\/([^/]+)(\/.*)?$/.exec(spec)
       if (other) {
-        if (other[2])
+        if (other[2] && !declaredEntry(other[1], other[2]))
           problems.push(`${rel}: imports '${spec}'; use the package entry '@circleboard/${other[1]}'`)
         if (!may.includes(other[1])) problems.push(`${rel}: ${pkg} may not import @circleboard/${other[1]}`)
         continue

@@ -5,8 +5,7 @@
  * Both are found on the PATH or, for PostgreSQL, in Debian's /usr/lib/postgresql/<version>/bin;
  * `npm test` installs them when missing (scripts/quickstart.mjs).
  *
- * The same helper is in tests/support/services.ts (a test package cannot import another's test files):
- * keep the two alike.
+ * Other packages' tests use it through the entry `@circleboard/server/testing` (server/package.json).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
 import { eventually, provider, synced, type AnyProvider } from '../support/providers.js'
-import { startPostgres, startRedis, type PostgresService, type Service } from '../support/services.js'
+import { startPostgres, startRedis, type PostgresService, type Service } from '@circleboard/server/testing'
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy.js'
 
 const SECRET = 'scale-out-test-secret-scale-out-test-secret'
