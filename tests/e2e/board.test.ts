@@ -166,8 +166,9 @@ describe('the board in the browser', () => {
     // B's properties panel tells who added the actor and who changed it last, and in what words.
     await outlineItem(b, 'Kommunen (social services)').click()
     const provenance = b.getByRole('complementary', { name: 'Properties' }).locator('.provenance')
+    // Anna's name reaches B's page through the board's people map, like her edits: the same wait.
     await expect
-      .poll(() => provenance.innerText())
+      .poll(() => provenance.innerText(), { timeout: 15_000 })
       .toMatch(/^Added by Anna, \d{1,2} \w{3} \d{4}\n+Last changed by Bo, /)
 
     // Both end with the same document: the outlines read the same, the documents are equal, and so is
