@@ -6,10 +6,13 @@ import './styles.css'
 
 const root = document.getElementById('root')
 if (root) {
-  startLoading(window.location.pathname)
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  // Rendered once the page's chunk and messages are here: a first render before would suspend, and React
+  // holds a shown fallback for up to 300 ms before it reveals what has loaded (see lazyPart.ts).
+  void startLoading(window.location.pathname, window.location.hash).then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   )
 }

@@ -27,6 +27,22 @@ const MESSAGES: Record<Language, LazyModule<Messages>> = {
 const STORAGE_KEY = 'circleboard.lang'
 const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE' }
 
+type DateStyle = 'date' | 'datetime' | 'time'
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  date: { dateStyle: 'medium' },
+  datetime: { dateStyle: 'medium', timeStyle: 'short' },
+  time: { timeStyle: 'short' },
+}
+
+// Each language's number format, made on first use: the first Intl format of a page costs some 20 ms
+// (its locale data), on the way to a board's first render, where only small counts show. Those read the
+// same in both languages (no grouping below 1,000, no sign, no decimals), so they need no format.
+const numberFormats: Partial<Record<Language, Intl.NumberFormat>> = {}
+const formatNumberIn = (lang: Language, n: number): string =>
+  Number.isInteger(n) && n >= 0 && n < 1000
+    ? String(n)
+    : (numberFormats[lang] ??= new Intl.NumberFormat(LOCALES[lang])).format(n)
+
 /** Values that fill `{name}` placeholders. */
 export type Params = Record<string, string | number>
 
@@ -36,7 +52,7 @@ export interface I18n {
   readonly setLang: (lang: Language) => void
   readonly t: (key: MessageKey, params?: Params) => string
   readonly formatNumber: (n: number) => string
-  readonly formatDate: (d: Date | number, style?: 'date' | 'datetime' | 'time') => string
+  readonly formatDate: (d: Date | number, style?: DateStyle) => string
 }
 
 /** Loads a language's messages (once); `translate` and the provider need them loaded. */
@@ -54,7 +70,7 @@ export function translate(lang: Language, key: MessageKey, params?: Params): str
   return text.replace(/\{(\w+)\}/g, (match, name: string) => {
     const v = params[name]
     if (v === undefined) return match
-    return typeof v === 'number' ? new Intl.NumberFormat(LOCALES[lang]).format(v) : v
+    return typeof v === 'number' ? formatNumberIn(lang, v) : v
   })
 }
 
@@ -92,18 +108,15 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   }, [])
   const value = useMemo<I18n>(() => {
     const locale = LOCALES[lang]
-    const numberFormat = new Intl.NumberFormat(locale)
-    const formats = {
-      date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
-      datetime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-      time: new Intl.DateTimeFormat(locale, { timeStyle: 'short' }),
-    }
+    // Made on first use (see above).
+    const formats: Partial<Record<DateStyle, Intl.DateTimeFormat>> = {}
     return {
       lang,
       setLang,
       t: (key, params) => translate(lang, key, params),
-      formatNumber: (n) => numberFormat.format(n),
-      formatDate: (d, style = 'date') => formats[style].format(d),
+      formatNumber: (n) => formatNumberIn(lang, n),
+      formatDate: (d, style = 'date') =>
+        (formats[style] ??= new Intl.DateTimeFormat(locale, DATE_STYLES[style])).format(d),
     }
   }, [lang, setLang])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

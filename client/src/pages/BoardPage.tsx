@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { DocName, tokenFromFragment } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
-import { BoardConnection } from '../sync/BoardConnection.js'
+import type { BoardConnection } from '../sync/BoardConnection.js'
 import { useYValue } from '../sync/hooks.js'
 import { BoardModel, BoardModelContext } from '../board/BoardModel.js'
 import { BoardWorkspace } from '../board/BoardWorkspace.js'
@@ -15,7 +15,7 @@ import { PresenceBar, useFacilitationSlots } from '../facilitation/index.js'
 import { useHistorySlots } from '../history/index.js'
 import { useAnalysisSlots } from '../analysis/index.js'
 import { rememberBoard } from '../sync/recentBoards.js'
-import { personalToken } from '../sync/personalToken.js'
+import { openBoard } from '../sync/openBoard.js'
 import { ConnectionBadge } from '../components/ConnectionBadge.js'
 import { RefusedChangeBanner } from '../components/RefusedChangeBanner.js'
 import { LanguageSwitch } from '../components/LanguageSwitch.js'
@@ -31,10 +31,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
     let cancelled = false
     // The connection is an external system owned by this effect (opened on mount, closed on unmount,
     // twice under StrictMode); the state only hands it to the view.
-    void personalToken(boardId, token).then((personal) => {
-      if (cancelled) return
-      c = new BoardConnection(boardId, personal)
-      setConn(c)
+    void openBoard(boardId, token).then((opened) => {
+      if (cancelled) return opened.destroy()
+      c = opened
+      setConn(opened)
     })
     return () => {
       cancelled = true
