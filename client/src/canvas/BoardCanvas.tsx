@@ -12,6 +12,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Layer, Stage } from 'react-konva'
 import Konva from 'konva'
+import type { Box } from '@circleboard/shared'
 import { useBoardModel } from '../board/BoardModel.js'
 import type { CanvasController } from '../tools/CanvasController.js'
 import {
@@ -44,6 +45,23 @@ const GRID_STYLE: React.CSSProperties = {
 interface View {
   readonly ids: readonly string[]
   readonly detail: boolean
+}
+
+/** The culling, for the camera's effect. */
+interface Culling {
+  /** True when the view was culled for an area that does not hold the camera's view box now. */
+  readonly stale: () => boolean
+  /** Culls now; true when that changed the view (React then renders it, and the [view] effect draws). */
+  readonly cull: () => boolean
+}
+
+function contains(outer: Box, inner: Box): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.w <= outer.x + outer.w &&
+    inner.y + inner.h <= outer.y + outer.h
+  )
 }
 
 function sameView(a: View, b: View): boolean {
@@ -115,33 +133,55 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
     return () => ro.disconnect()
   }, [camera])
 
-  // Culling: which elements are in view, recomputed at most once per frame.
+  // Culling: which elements are in view, recomputed at most once per frame, or at once when the camera has
+  // left the area the view was culled for (see the camera's effect). A changed view is drawn by the
+  // [view] effect once React has rendered its children; drawing before would show the old ones.
+  const culling = useRef<Culling | null>(null)
   useEffect(() => {
     let frame = 0
-    const cull = (): void => {
+    let area: Box | null = null
+    let shown = view
+    let redraw = false
+    const cull = (): boolean => {
+      if (frame) cancelAnimationFrame(frame)
       frame = 0
-      const area = camera.viewBox(60 / camera.get().scale)
+      area = camera.viewBox(60 / camera.get().scale)
       const inView = store.query(area)
       const ids = store
         .allElements()
         .filter((e) => inView.has(e.id))
         .map((e) => e.id)
       const next = { ids, detail: ids.length <= DETAIL_LIMIT }
-      setView((prev) => (sameView(prev, next) ? prev : next))
+      const changed = !sameView(shown, next)
+      if (changed) {
+        shown = next
+        setView(next)
+      } else if (redraw) boardLayer.current?.batchDraw()
+      redraw = false
+      return changed
     }
     const schedule = (): void => {
       if (!frame) frame = requestAnimationFrame(cull)
     }
+    culling.current = {
+      stale: () => area === null || !contains(area, camera.viewBox()),
+      cull,
+    }
     cull()
     const offCamera = camera.subscribe(schedule)
     const offStore = store.subscribe((change) => {
+      // Elements came or went: the board layer is drawn once the view is culled again.
+      if (change.structure) redraw = true
       if (change.structure || change.elements.size > 0) schedule()
     })
     return () => {
+      culling.current = null
       offCamera()
       offStore()
       if (frame) cancelAnimationFrame(frame)
     }
+    // The view's first value only; later ones are the effect's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [camera, store])
 
   // The camera moves the stage and the grid; nothing re-renders. The grid is a layer of its own, one grid
@@ -155,7 +195,12 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
       if (s) {
         s.position({ x, y })
         s.scale({ x: scale, y: scale })
-        s.batchDraw()
+        // A jump (zoom to fit, to the selection, a long pan) is culled at once; when that changes the view,
+        // the board layer waits for its new children (the [view] effect) instead of drawing the old ones.
+        const c = culling.current
+        if (c?.stale() && c.cull()) {
+          for (const layer of s.getLayers()) if (layer !== boardLayer.current) layer.batchDraw()
+        } else s.batchDraw()
       }
       const g = grid.current
       if (g) {
@@ -194,6 +239,8 @@ export function BoardCanvas({ controller, label, overlays, children, onKeyDown }
         stage.current?.findOne<Konva.Layer>('.interaction')?.batchDraw()
       const drag = controller.get().drag
       if (drag && change.local && [...change.elements].every((id) => drag.has(id))) return
+      // Elements came or went: the culling draws the layer (see above).
+      if (change.structure) return
       redraw()
     })
     const offFilter = filter.subscribe(redraw)
