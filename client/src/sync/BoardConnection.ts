@@ -20,6 +20,7 @@ import {
   type TokenClaims,
 } from '@circleboard/shared'
 import { stopAwarenessRelay } from './awarenessRelay.js'
+import { storeReceivedAsIs } from './receivedUpdates.js'
 
 /** What the connection badge shows. */
 export type ConnectionStatus =
@@ -62,6 +63,8 @@ export class BoardConnection {
     })
     // The stock provider echoes everyone's presence back to the server; this one sends only its own.
     stopAwarenessRelay(this.provider)
+    // A large received update (a board's first sync) is stored as it came, not encoded again.
+    if (this.cache) storeReceivedAsIs(this.provider, this.cache)
     this.listenForDenials()
     this.provider.on('status', ({ status }) => {
       if (status === 'disconnected' && this.status.kind !== 'refused')
