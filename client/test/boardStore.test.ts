@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addElement, connect, moveElements, relabelElement, type EditContext } from '@circleboard/shared'
 import { BoardStore } from '../src/board/BoardStore.js'
-import { SpatialIndex } from '../src/board/SpatialIndex.js'
+import { SpatialIndex, intersects } from '../src/board/SpatialIndex.js'
 
 const ctx: EditContext = { personId: 'p1', meeting: null }
 
@@ -94,5 +94,36 @@ describe('SpatialIndex', () => {
     expect([...index.at(15, 15)]).toEqual(['huge'])
     index.delete('huge')
     expect([...index.query({ x: -1e6, y: -1e6, w: 2e6, h: 2e6 })].sort()).toEqual(['far', 'small'])
+  })
+
+  it('answers as a scan of every box would, through random files, moves and deletes', () => {
+    let seed = 11
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1
+    const index = new SpatialIndex()
+    const boxes = new Map<string, { x: number; y: number; w: number; h: number }>()
+    const box = () => ({
+      x: rand() * 20_000,
+      y: rand() * 20_000,
+      w: Math.abs(rand()) * 1500,
+      h: Math.abs(rand()) * 900,
+    })
+    for (let step = 0; step < 3000; step++) {
+      const id = `e${Math.floor(Math.abs(rand()) * 400)}`
+      if (rand() < -0.6) {
+        index.delete(id)
+        boxes.delete(id)
+      } else {
+        const b = rand() > 0.995 ? { x: -1e6, y: -1e6, w: 2e6, h: 2e6 } : box()
+        index.set(id, b)
+        boxes.set(id, b)
+      }
+      if (step % 50 !== 0) continue
+      const area = { ...box(), w: Math.abs(rand()) * 8000, h: Math.abs(rand()) * 8000 }
+      const scan = [...boxes].filter(([, b]) => intersects(b, area)).map(([i]) => i)
+      expect([...index.query(area)].sort()).toEqual(scan.sort())
+      expect(index.size).toBe(boxes.size)
+    }
+    for (const id of [...boxes.keys()]) index.delete(id)
+    expect(index.query({ x: -1e7, y: -1e7, w: 2e7, h: 2e7 }).size).toBe(0)
   })
 })

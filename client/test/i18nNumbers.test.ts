@@ -1,5 +1,5 @@
 /**
- * Numbers in texts: small counts skip the Intl format (see i18n/I18n.tsx) and must read exactly as the
+ * Numbers in texts: whole numbers skip the Intl format (see i18n/I18n.tsx) and must read exactly as the
  * locale's format would write them; every other number goes through the format.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -16,7 +16,10 @@ describe('numbers in translated texts', () => {
   for (const lang of ['en', 'sv'] as const) {
     it(`reads as Intl.NumberFormat(${LOCALES[lang]}) writes them, in ${lang}`, () => {
       const format = new Intl.NumberFormat(LOCALES[lang])
-      for (const n of [0, 1, 7, 42, 999, 1000, 3000, 12345, 1234567, -1, -3, 1.5, 0.25, 999.5]) {
+      const numbers = [0, 1, 7, 42, 999, 1000, 3000, 12345, 123456, 1234567, -1, -3, -999, -1000, -1234567]
+      numbers.push(1.5, 0.25, 999.5, -0.5, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 60, -0)
+      for (let n = 1; n < 1e15; n = n * 7 + 3) numbers.push(n, -n)
+      for (const n of numbers) {
         expect(translate(lang, 'board.people', { count: n })).toBe(`${format.format(n)}${SUFFIX[lang]}`)
       }
     })

@@ -23,8 +23,14 @@ export function intersects(a: Box, b: Box): boolean {
 
 /** Ids filed by the boxes they cover. */
 export class SpatialIndex {
-  private readonly cells = new Map<string, Set<string>>()
+  // Cells by column, then row: number keys, no string made per cell on every file and query (a board of
+  // thousands of elements is filed at once when it loads).
+  private readonly columns = new Map<number, Map<number, Set<string>>>()
+  // Boxes so large that they span thousands of cells (a huge arena) live here, "everywhere", and every
+  // query looks at them, instead of in each of their cells.
+  private readonly everywhere = new Set<string>()
   private readonly boxes = new Map<string, Box>()
+  private cellCount = 0
 
   /** Number of ids filed. */
   get size(): number {
@@ -38,13 +44,22 @@ export class SpatialIndex {
     if (old) this.unfile(id, old)
     this.boxes.set(id, box)
     const [x0, y0, x1, y1] = cellRange(box)
-    // A box so large that it spans thousands of cells (a huge arena) lives in the "everywhere" cell,
-    // which every query looks at, instead of in each of them.
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > 4096) {
-      this.cell('*').add(id)
+      this.everywhere.add(id)
       return
     }
-    for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) this.cell(`${cx},${cy}`).add(id)
+    for (let cx = x0; cx <= x1; cx++) {
+      let column = this.columns.get(cx)
+      if (!column) this.columns.set(cx, (column = new Map()))
+      for (let cy = y0; cy <= y1; cy++) {
+        let cell = column.get(cy)
+        if (!cell) {
+          column.set(cy, (cell = new Set()))
+          this.cellCount++
+        }
+        cell.add(id)
+      }
+    }
   }
 
   /** Removes `id`. */
@@ -67,15 +82,17 @@ export class SpatialIndex {
       if (!ids) return
       for (const id of ids) if (!out.has(id) && intersects(this.boxes.get(id)!, area)) out.add(id)
     }
-    consider(this.cells.get('*'))
+    consider(this.everywhere)
     const [x0, y0, x1, y1] = cellRange(area)
-    if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.cells.size) {
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.cellCount) {
       // The area covers more cells than exist: walk the filed cells instead of the empty ones.
-      for (const ids of this.cells.values()) consider(ids)
+      for (const column of this.columns.values()) for (const ids of column.values()) consider(ids)
       return out
     }
-    for (let cx = x0; cx <= x1; cx++)
-      for (let cy = y0; cy <= y1; cy++) consider(this.cells.get(`${cx},${cy}`))
+    for (let cx = x0; cx <= x1; cx++) {
+      const column = this.columns.get(cx)
+      if (column) for (let cy = y0; cy <= y1; cy++) consider(column.get(cy))
+    }
     return out
   }
 
@@ -84,22 +101,22 @@ export class SpatialIndex {
     return this.query({ x, y, w: 0, h: 0 })
   }
 
-  private cell(key: string): Set<string> {
-    let c = this.cells.get(key)
-    if (!c) this.cells.set(key, (c = new Set()))
-    return c
-  }
-
   private unfile(id: string, box: Box): void {
+    this.everywhere.delete(id)
     const [x0, y0, x1, y1] = cellRange(box)
-    const drop = (key: string): void => {
-      const c = this.cells.get(key)
-      if (!c) return
-      c.delete(id)
-      if (c.size === 0) this.cells.delete(key)
-    }
-    drop('*')
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > 4096) return
-    for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) drop(`${cx},${cy}`)
+    for (let cx = x0; cx <= x1; cx++) {
+      const column = this.columns.get(cx)
+      if (!column) continue
+      for (let cy = y0; cy <= y1; cy++) {
+        const cell = column.get(cy)
+        if (!cell) continue
+        cell.delete(id)
+        if (cell.size > 0) continue
+        column.delete(cy)
+        this.cellCount--
+      }
+      if (column.size === 0) this.columns.delete(cx)
+    }
   }
 }

@@ -35,13 +35,24 @@ const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 }
 
 // Each language's number format, made on first use: the first Intl format of a page costs some 20 ms
-// (its locale data), on the way to a board's first render, where only small counts show. Those read the
-// same in both languages (no grouping below 1,000, no sign, no decimals), so they need no format.
+// (its locale data), on the way to a board's first render, which shows counts ("3,000 elements").
+// Whole numbers are written here instead, as both locales write them: groups of three digits, a
+// separator between groups (en-GB ",", sv-SE a no-break space) and the locale's minus sign
+// (client/test/i18nNumbers.test.ts compares with Intl). Other numbers go through the format.
+const GROUPING: Record<Language, { readonly separator: string; readonly minus: string }> = {
+  en: { separator: ',', minus: '-' },
+  sv: { separator: '\u00a0', minus: '\u2212' },
+}
 const numberFormats: Partial<Record<Language, Intl.NumberFormat>> = {}
-const formatNumberIn = (lang: Language, n: number): string =>
-  Number.isInteger(n) && n >= 0 && n < 1000
-    ? String(n)
-    : (numberFormats[lang] ??= new Intl.NumberFormat(LOCALES[lang])).format(n)
+const formatNumberIn = (lang: Language, n: number): string => {
+  if (!Number.isSafeInteger(n))
+    return (numberFormats[lang] ??= new Intl.NumberFormat(LOCALES[lang])).format(n)
+  const { separator, minus } = GROUPING[lang]
+  const digits = String(Math.abs(n))
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1)
+  for (let i = out.length; i < digits.length; i += 3) out += separator + digits.slice(i, i + 3)
+  return n < 0 || Object.is(n, -0) ? minus + out : out
+}
 
 /** Values that fill `{name}` placeholders. */
 export type Params = Record<string, string | number>

@@ -32,7 +32,11 @@ export function show(value: unknown): string {
 
 /** A `Y.Map`'s entries as a `Raw`. */
 export function rawOfMap(map: Y.Map<unknown>): Map<string, unknown> {
-  return new Map(map.entries())
+  // forEach, not entries(): Yjs's entries() goes through generic iterator helpers and an array per
+  // entry, several times slower when a board of thousands of elements is read at once.
+  const raw = new Map<string, unknown>()
+  map.forEach((value, key) => raw.set(key, value))
+  return raw
 }
 
 /**
