@@ -55,8 +55,8 @@ describe('startup JavaScript of the built client', () => {
     ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest)
     : {}
 
-  // The entry chunk (index.html's script) starts loading the page's chunk and the language's messages at
-  // once (client/src/App.tsx); each page shows in either language.
+  // The entry chunk (index.html's script) starts loading React and the app (src/mount.tsx), the page's
+  // chunk and the language's messages at once (client/src/main.tsx); each page shows in either language.
   const pages = {
     board: 'src/pages/BoardPage.tsx',
     start: 'src/pages/StartPage.tsx',
@@ -68,7 +68,7 @@ describe('startup JavaScript of the built client', () => {
           existsSync(manifestPath),
           `no ${manifestPath}: build the client first (pnpm --filter ./client build)`,
         ).toBe(true)
-        const files = staticClosure(manifest, ['index.html', chunk, messages])
+        const files = staticClosure(manifest, ['index.html', 'src/mount.tsx', chunk, messages])
         const bytes = gzipBytes(files)
         expect(
           bytes,

@@ -3,7 +3,8 @@
  * (neither is needed when a board opens); until then an empty square of the same size holds the place.
  */
 import { Suspense } from 'react'
-import { lazyModule, lazyPart } from '../lazyPart.js'
+import { lazyModule } from '../lazyModule.js'
+import { lazyPart } from '../lazyPart.js'
 
 /** The QR image's module (qr.ts and the `qrcode` package); the share dialog starts loading it early. */
 export const qrModule = lazyModule(() => import('./QrImage.js'))

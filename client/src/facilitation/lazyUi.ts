@@ -2,7 +2,8 @@
  * The lazily loaded parts of facilitation (ui.ts): each renders directly once the chunk has loaded, and
  * suspends before (lazyPart.ts).
  */
-import { lazyModule, lazyPart } from '../lazyPart.js'
+import { lazyModule } from '../lazyModule.js'
+import { lazyPart } from '../lazyPart.js'
 
 /** The chunk with the facilitation panels and the share dialog's content. */
 export const facilitationUi = lazyModule(() => import('./ui.js'))

@@ -17,14 +17,9 @@ import {
   type ReactNode,
 } from 'react'
 import type { Language } from '@circleboard/shared'
-import { lazyModule, type LazyModule } from '../lazyPart.js'
-import type { MessageKey, Messages } from './en.js'
+import type { MessageKey } from './en.js'
+import { LANGUAGE_KEY, MESSAGES, initialLanguage } from './messages.js'
 
-const MESSAGES: Record<Language, LazyModule<Messages>> = {
-  en: lazyModule(() => import('./en.js').then((m) => m.en)),
-  sv: lazyModule(() => import('./sv.js').then((m) => m.sv)),
-}
-const STORAGE_KEY = 'circleboard.lang'
 const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE' }
 
 type DateStyle = 'date' | 'datetime' | 'time'
@@ -66,11 +61,6 @@ export interface I18n {
   readonly formatDate: (d: Date | number, style?: DateStyle) => string
 }
 
-/** Loads a language's messages (once); `translate` and the provider need them loaded. */
-export function loadMessages(lang: Language): Promise<Messages> {
-  return MESSAGES[lang].load()
-}
-
 /**
  * Fills `{name}` placeholders; numbers are formatted in the language's locale. The language's messages
  * must have loaded (`loadMessages`); the key stands in for a text that is missing.
@@ -85,17 +75,6 @@ export function translate(lang: Language, key: MessageKey, params?: Params): str
   })
 }
 
-/** The language stored for this browser, else the browser's own preference. */
-export function initialLanguage(): Language {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY)
-    if (stored === 'en' || stored === 'sv') return stored
-  } catch {
-    // storage blocked: fall through
-  }
-  return navigator.language.toLowerCase().startsWith('sv') ? 'sv' : 'en'
-}
-
 const I18nContext = createContext<I18n | null>(null)
 
 /** Provides the i18n layer to the app; suspends until the language's messages have loaded. */
@@ -107,7 +86,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   }, [lang])
   const setLang = useCallback((next: Language) => {
     try {
-      localStorage.setItem(STORAGE_KEY, next)
+      localStorage.setItem(LANGUAGE_KEY, next)
     } catch {
       // not remembered, but still switched
     }

@@ -2,7 +2,8 @@
  * The lazily loaded parts of the panels (ui.ts): each renders directly once the chunk has loaded, and
  * suspends before (lazyPart.ts).
  */
-import { lazyModule, lazyPart } from '../lazyPart.js'
+import { lazyModule } from '../lazyModule.js'
+import { lazyPart } from '../lazyPart.js'
 
 /** The chunk with the sidebar panels and the selection's properties. */
 export const panelsUi = lazyModule(() => import('./ui.js'))
