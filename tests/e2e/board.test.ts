@@ -12,6 +12,7 @@ import { artifactPath, launchBrowser } from '../support/browser.js'
 import { eventually, provider, synced } from '../support/providers.js'
 import { fillBigBoard } from '../support/bigBoard.js'
 import {
+  addFromToolbar,
   boardData,
   centreOf,
   dimmedIds,
@@ -50,17 +51,6 @@ async function englishPage(errors: string[], name = 'Anna'): Promise<Page> {
   const page = await context.newPage()
   page.on('pageerror', (e) => errors.push(e.message))
   return page
-}
-
-/** Adds an element from the toolbar and types its label into the label editor that opens. */
-async function addFromToolbar(page: Page, button: string, label: string): Promise<string> {
-  await page.getByRole('button', { name: button, exact: true }).click()
-  const editor = page.locator('textarea.label-editor')
-  await expect.poll(() => editor.count()).toBe(1)
-  await editor.fill(label)
-  await editor.press('Enter')
-  await expect.poll(() => editor.count()).toBe(0)
-  return elementId(page, label)
 }
 
 /** Opens the outline panel (if closed). */

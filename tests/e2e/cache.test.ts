@@ -15,7 +15,7 @@ import { startServerProcess, type ServerProcess } from '../support/serverProcess
 import { launchBrowser } from '../support/browser.js'
 import { eventually, provider, synced } from '../support/providers.js'
 import { fillBigBoard } from '../support/bigBoard.js'
-import { boardData, elementId, openBoard } from '../support/boardPage.js'
+import { addFromToolbar, boardData, openBoard } from '../support/boardPage.js'
 
 let server: ServerProcess
 let browser: Browser
@@ -64,12 +64,7 @@ describe('the browser cache', () => {
       expect(await page.locator('[data-status]').getAttribute('data-status')).not.toBe('live')
 
       // An actor added offline...
-      await page.getByRole('button', { name: 'Add actor', exact: true }).click()
-      const editor = page.locator('textarea.label-editor')
-      await expect.poll(() => editor.count()).toBe(1)
-      await editor.fill('Added offline')
-      await editor.press('Enter')
-      const id = await elementId(page, 'Added offline')
+      const id = await addFromToolbar(page, 'Add actor', 'Added offline')
       // ...reaches the board when the connection returns (the provider retries by itself).
       serverReachable = true
       await expect

@@ -28,7 +28,7 @@ import {
 } from '@circleboard/shared'
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
 import { artifactPath, launchBrowser } from '../support/browser.js'
-import { boardData, elementId, openBoard } from '../support/boardPage.js'
+import { addFromToolbar, boardData, elementId, openBoard } from '../support/boardPage.js'
 import { openBoardWriter, type BoardWriter } from '../support/boardWriter.js'
 import { zipEntries, zipFile } from '../support/zipListing.js'
 import { compareImages } from '../support/imageCompare.js'
@@ -153,12 +153,7 @@ describe('history in the browser', () => {
     await p.screenshot({ path: artifactPath(`history-panel-${how.replace(' ', '-')}.png`) })
 
     // The board changes: an actor added here, a resource relabelled by someone else.
-    await p.getByRole('button', { name: 'Add actor', exact: true }).click()
-    const editor = p.locator('textarea.label-editor')
-    await expect.poll(() => editor.count()).toBe(1)
-    await editor.fill('Arbetsförmedlingen')
-    await editor.press('Enter')
-    const added = await elementId(p, 'Arbetsförmedlingen')
+    const added = await addFromToolbar(p, 'Add actor', 'Arbetsförmedlingen')
     relabelElement(writer.doc, tid, 'Tid och kunskap', writer.ctx)
     await elementId(p, 'Tid och kunskap')
 

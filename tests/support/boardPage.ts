@@ -34,6 +34,20 @@ export async function elementId(page: Page, label: string): Promise<string> {
   return (await idsByLabel(page, label))[0]!
 }
 
+/**
+ * Adds an element from the toolbar button named `button` and types `label` into the label editor that
+ * opens on it; resolves with the new element's id once the board holds it.
+ */
+export async function addFromToolbar(page: Page, button: string, label: string): Promise<string> {
+  await page.getByRole('button', { name: button, exact: true }).click()
+  const editor = page.locator('textarea.label-editor')
+  await expect.poll(() => editor.count()).toBe(1)
+  await editor.fill(label)
+  await editor.press('Enter')
+  await expect.poll(() => editor.count()).toBe(0)
+  return elementId(page, label)
+}
+
 /** The centre of an element on screen (page coordinates). */
 export async function centreOf(page: Page, id: string): Promise<{ x: number; y: number }> {
   const box = await page.evaluate((i) => window.__circleboard!.screenBox(i), id)
