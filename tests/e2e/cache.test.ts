@@ -7,10 +7,11 @@
  * path of client/src/sync/receivedUpdates.ts (which y-indexeddb's own store at open may also cover,
  * depending on which comes first; client/test/receivedUpdates.test.ts pins that path). The server is made
  * unreachable for the page by refusing its websocket (Playwright's `routeWebSocket`), so the page itself
- * still loads.
+ * still loads. The second test reads the board socket's frames: a first visit sends its step 1 before
+ * the app has loaded (client/src/sync/earlySocket.ts), a visit with the cache sends the cache's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
 import { launchBrowser } from '../support/browser.js'
 import { eventually, provider, synced } from '../support/providers.js'
@@ -79,6 +80,70 @@ describe('the browser cache', () => {
     }
   })
 })
+
+describe('the board socket (client/src/sync/earlySocket.ts)', () => {
+  it('asks for the whole board once on a first visit, and only for what the cache lacks after', async () => {
+    const board = await server.createBoard('Early board')
+    const writer = provider('y-websocket 3.1', server.ws, board.id, board.tokens.facilitator)
+    const context = await browser.newContext({ locale: 'en-GB' })
+    try {
+      await synced(writer)
+      fillBigBoard(writer.doc, 400)
+      const page = await context.newPage()
+      const sockets = recordBoardSockets(page, board.id)
+      await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.participant}`)
+      await eventually(async () => expect((await boardData(page)).elements).toHaveLength(400), 20_000)
+      // One socket; its first message is the step 1 of an empty document, sent before the provider
+      // existed; the provider's own step 1 (which would have asked for everything again) is left out.
+      expect(sockets).toHaveLength(1)
+      expect([...sockets[0]!.sent[0]!]).toEqual([0, 0, 1, 0])
+      expect(sockets[0]!.sent.filter(isStep1)).toHaveLength(1)
+      await eventually(() => expect(sockets[0]!.received.filter(isStep2)).toHaveLength(1))
+      expect(sockets[0]!.received.find(isStep2)!.length).toBeGreaterThan(100_000)
+      await eventually(async () =>
+        expect(await page.evaluate((k) => localStorage.getItem(k), `circleboard.cached.${board.id}`)).toBe(
+          '1',
+        ),
+      )
+
+      // With the board in the browser's cache: one step 1, the cache's state vector, answered with little.
+      await page.reload()
+      await eventually(async () => expect((await boardData(page)).elements).toHaveLength(400), 20_000)
+      await expect
+        .poll(() => page.locator('[data-status]').getAttribute('data-status'), { timeout: 20_000 })
+        .toBe('live')
+      expect(sockets).toHaveLength(2)
+      const again = sockets[1]!
+      expect(again.sent.filter(isStep1)).toHaveLength(1)
+      expect(again.sent.find(isStep1)!.length).toBeGreaterThan(4)
+      await eventually(() => expect(again.received.filter(isStep2)).toHaveLength(1))
+      expect(again.received.find(isStep2)!.length).toBeLessThan(1_000)
+    } finally {
+      writer.destroy()
+      await context.close()
+    }
+  })
+})
+
+/** The binary frames each websocket of `page` to board `boardId` sent and received, in order. */
+function recordBoardSockets(page: Page, boardId: string): { sent: Buffer[]; received: Buffer[] }[] {
+  const sockets: { sent: Buffer[]; received: Buffer[] }[] = []
+  page.on('websocket', (ws) => {
+    if (!new URL(ws.url()).pathname.endsWith(`/ws/${boardId}`)) return
+    const socket = { sent: [] as Buffer[], received: [] as Buffer[] }
+    sockets.push(socket)
+    ws.on('framesent', ({ payload }) => {
+      if (typeof payload !== 'string') socket.sent.push(payload)
+    })
+    ws.on('framereceived', ({ payload }) => {
+      if (typeof payload !== 'string') socket.received.push(payload)
+    })
+  })
+  return sockets
+}
+
+const isStep1 = (frame: Buffer): boolean => frame[0] === 0 && frame[1] === 0
+const isStep2 = (frame: Buffer): boolean => frame[0] === 0 && frame[1] === 1
 
 /** Total bytes of the updates y-indexeddb holds for `name` (runs in the page). */
 function storedBytes(name: string): Promise<number> {

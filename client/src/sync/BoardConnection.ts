@@ -1,6 +1,7 @@
 /**
  * One open board document in the browser: the Y.Doc, the stock y-websocket provider (with nothing but
- * `params: { token }`), a y-indexeddb cache (a reload shows the board at once; edits made offline are kept
+ * `params: { token }`, and the socket the entry opened early when there is one: earlySocket.ts), a
+ * y-indexeddb cache (a reload shows the board at once; edits made offline are kept
  * and sent when the connection returns), and a connection status React can subscribe to.
  *
  * Status: `connecting` until the first sync, `live` while connected and synced, `offline` while the provider
@@ -21,6 +22,7 @@ import {
 } from '@circleboard/shared'
 import { stopAwarenessRelay } from './awarenessRelay.js'
 import { storeReceivedAsIs } from './receivedUpdates.js'
+import { rememberCachedCopy, websocketBase, type EarlySocket } from './earlySocket.js'
 
 /** What the connection badge shows. */
 export type ConnectionStatus =
@@ -29,10 +31,8 @@ export type ConnectionStatus =
   | { readonly kind: 'offline'; readonly busy: boolean }
   | { readonly kind: 'refused'; readonly code: number; readonly reason: string }
 
-/** The websocket base URL of the page's own server. */
-export function websocketBase(loc: Location = window.location): string {
-  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`
-}
+/** How long a provider waits for the browser cache to be read before it connects anyway. */
+const CACHE_WAIT_MS = 2_000
 
 /** A board document connected to the server and cached in the browser. */
 export class BoardConnection {
@@ -46,20 +46,38 @@ export class BoardConnection {
   private readonly deniedListeners = new Set<(reason: string, kind: 'refused' | 'repaired') => void>()
   private refused: string | null = null
   private cacheReady = false
+  private destroyed = false
 
   constructor(
     readonly room: string,
     readonly token: string,
-    options: { serverUrl?: string; cache?: boolean } = {},
+    options: { serverUrl?: string; cache?: boolean; early?: EarlySocket } = {},
   ) {
     this.claims = peekToken(token)
     this.cache = options.cache === false ? null : new IndexeddbPersistence(`circleboard:${room}`, this.doc)
+    // With a cache, the provider connects once the cache has been read, so that its step 1 carries what
+    // the browser has and the server sends only what it lacks (not the whole board again), unless the
+    // early socket already asked for everything (a first visit: earlySocket.ts).
+    const afterCache = this.cache !== null && !options.early?.asksForAll
+    let waiting = afterCache
+    let connectTimer: ReturnType<typeof setTimeout> | undefined
+    const connect = (): void => {
+      if (!waiting) return
+      waiting = false
+      clearTimeout(connectTimer)
+      if (!this.destroyed && !this.provider.shouldConnect) this.provider.connect()
+    }
     this.cache?.once('synced', () => {
       this.cacheReady = true
       this.emit()
+      if (afterCache) connect()
     })
+    // A cache that cannot be read (y-indexeddb then never says it synced) does not keep the board offline.
+    if (afterCache) connectTimer = setTimeout(connect, CACHE_WAIT_MS)
     this.provider = new WebsocketProvider(options.serverUrl ?? websocketBase(), room, this.doc, {
       params: { token },
+      connect: !afterCache,
+      ...(options.early ? { WebSocketPolyfill: options.early.socketClass() } : {}),
     })
     // The stock provider echoes everyone's presence back to the server; this one sends only its own.
     stopAwarenessRelay(this.provider)
@@ -72,7 +90,11 @@ export class BoardConnection {
       if (status === 'connecting' && this.status.kind === 'live') this.set({ kind: 'connecting' })
     })
     this.provider.on('sync', (synced: boolean) => {
-      if (synced && this.provider.wsconnected) this.set({ kind: 'live' })
+      if (!synced || !this.provider.wsconnected) return
+      this.set({ kind: 'live' })
+      // The cache now holds the board (y-indexeddb stores every update): the next visit asks only for what
+      // it lacks (earlySocket.ts).
+      if (this.cache) rememberCachedCopy(room, true)
     })
     this.provider.on('connection-close', (event) => {
       if (event?.code === CloseCode.TryAgainLater) this.set({ kind: 'offline', busy: true })
@@ -113,6 +135,7 @@ export class BoardConnection {
    * does after a change of theirs was refused, so that their board is everyone's board again.
    */
   async reloadFromServer(): Promise<void> {
+    rememberCachedCopy(this.room, false)
     try {
       await this.cache?.clearData()
     } catch {
@@ -130,6 +153,7 @@ export class BoardConnection {
 
   /** Closes the connection and releases the document (the browser cache stays). */
   destroy(): void {
+    this.destroyed = true
     window.removeEventListener('offline', this.onBrowserOffline)
     this.provider.destroy()
     void this.cache?.destroy()

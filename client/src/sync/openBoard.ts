@@ -1,10 +1,12 @@
 /**
- * Opening a board's connection: the personal token (personalToken.ts), then a `BoardConnection`. The entry
+ * Opening a board's connection: the personal token (personalToken.ts), then its websocket at once
+ * (earlySocket.ts), then a `BoardConnection` that takes that socket once its chunk has loaded. The entry
  * starts this for a `/b/<id>` page while the page's chunks are still loading (`openBoardEarly`), so that
  * the server's copy of the board is on its way by the time the page renders, instead of being asked for
  * only after the first render; the page then takes that connection (`openBoard`).
  */
 import type { BoardConnection } from './BoardConnection.js'
+import { EMPTY_SYNC_STEP1, EarlySocket, boardSocketUrl, hasCachedCopy, websocketBase } from './earlySocket.js'
 import { personalToken } from './personalToken.js'
 
 let early: { readonly key: string; readonly conn: Promise<BoardConnection> } | null = null
@@ -12,8 +14,24 @@ let early: { readonly key: string; readonly conn: Promise<BoardConnection> } | n
 const keyOf = (boardId: string, linkToken: string): string => `${boardId}\n${linkToken}`
 
 function connect(boardId: string, linkToken: string): Promise<BoardConnection> {
-  return Promise.all([import('./BoardConnection.js'), personalToken(boardId, linkToken)]).then(
-    ([{ BoardConnection }, personal]) => new BoardConnection(boardId, personal),
+  const token = personalToken(boardId, linkToken)
+  const socket = token.then(
+    (personal) =>
+      new EarlySocket(
+        boardSocketUrl(websocketBase(), boardId, personal),
+        hasCachedCopy(boardId) ? null : EMPTY_SYNC_STEP1,
+      ),
+  )
+  return Promise.all([import('./BoardConnection.js'), token, socket]).then(
+    ([{ BoardConnection }, personal, early]) => new BoardConnection(boardId, personal, { early }),
+    (error: unknown) => {
+      // The chunk did not load: nobody will take the socket.
+      void socket.then(
+        (early) => early.discard(),
+        () => undefined,
+      )
+      throw error
+    },
   )
 }
 
