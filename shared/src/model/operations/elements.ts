@@ -331,7 +331,19 @@ export function applyLabelDelta(
   ctx: EditContext,
 ): void {
   checkContext(ctx)
-  const { map } = requireElement(mapsOf(doc), id)
+  applyDeltaToLabel(doc, requireElement(mapsOf(doc), id).map, delta, ctx)
+}
+
+/**
+ * Applies `delta` to the label of `map` (an element's or a link's) in one edit, after checking it against
+ * the label's current length; the caller has checked the context.
+ */
+export function applyDeltaToLabel(
+  doc: Y.Doc,
+  map: Y.Map<unknown>,
+  delta: readonly TextDeltaOp[],
+  ctx: EditContext,
+): void {
   const label = map.get('label')
   const length = label instanceof Y.Text ? label.length : typeof label === 'string' ? label.length : 0
   refuse(textDeltaProblems(delta, length, MAX_LABEL_LENGTH))

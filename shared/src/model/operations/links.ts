@@ -4,7 +4,7 @@
  * may be linked: the kinds suggest a reading ("actor provides resource") but people draw what they see,
  * and analysis interprets.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { LinkData, LinkKind } from '../types.js'
 import { ModelError, ModelErrorCode } from '../errors.js'
 import { checkContext, createdStamp, edit, newIdOf, stampUpdate, type EditContext } from '../context.js'
@@ -14,7 +14,7 @@ import { replaceText, show } from '../fields.js'
 import { isValidId } from '../ids.js'
 import { idList, mapsOf, refuse, requireElement, requireLink, requireObject } from './access.js'
 import type { BoardMaps } from '../writeBoard.js'
-import { labelText, textDeltaProblems, type TextDeltaOp } from './elements.js'
+import { applyDeltaToLabel, labelText, type TextDeltaOp } from './elements.js'
 
 /** What `connect` needs. */
 export interface NewLink {
@@ -104,14 +104,7 @@ export function applyLinkLabelDelta(
   ctx: EditContext,
 ): void {
   checkContext(ctx)
-  const { map } = requireLink(mapsOf(doc), id)
-  const label = map.get('label')
-  const length = label instanceof Y.Text ? label.length : typeof label === 'string' ? label.length : 0
-  refuse(textDeltaProblems(delta, length, MAX_LABEL_LENGTH))
-  edit(doc, ctx, () => {
-    labelText(map).applyDelta(delta.map((op) => ({ ...op })))
-    stampUpdate(map, ctx)
-  })
+  applyDeltaToLabel(doc, requireLink(mapsOf(doc), id).map, delta, ctx)
 }
 
 /** Changes a link's kind. */
