@@ -154,6 +154,26 @@ export function isRoomOfBoard(room: string, boardId: string): boolean {
   return room === boardId || room.startsWith(boardId + '/')
 }
 
+/** A board's row in the SQL stores: the record's fields, its settings as JSON text. */
+export type BoardRow = Omit<BoardRecord, 'settings'> & { settings: string | null }
+
+/** The values of a board's row, in the column order id, title, template, created_at, settings, expires_at. */
+export function boardRowValues(record: BoardRecord): unknown[] {
+  return [
+    record.id,
+    record.title,
+    record.template,
+    record.createdAt,
+    JSON.stringify(record.settings),
+    record.expiresAt,
+  ]
+}
+
+/** The board record of a row read back (with its settings checked), or `null` for no row. */
+export function boardFromRow(row: BoardRow | undefined): BoardRecord | null {
+  return row ? { ...row, settings: parseBoardSettings(row.settings) } : null
+}
+
 /** Settings as stored (JSON text or null) read back; anything unreadable falls back to the defaults. */
 export function parseBoardSettings(text: string | null | undefined): BoardSettings {
   if (!text) return DEFAULT_BOARD_SETTINGS

@@ -23,7 +23,9 @@ import { RoomCompactions } from './RoomCompactions.js'
 import { migratePostgres, ROOM_LOCK_SQL } from './postgresSchema.js'
 import {
   StoreError,
-  parseBoardSettings,
+  boardFromRow,
+  boardRowValues,
+  type BoardRow,
   type AuditEntry,
   type BoardPatch,
   type BoardRecord,
@@ -148,25 +150,17 @@ export class PostgresDocStore implements DocStore {
   async createBoard(record: BoardRecord): Promise<void> {
     await this.query(
       'INSERT INTO boards (id, title, template, created_at, settings, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [
-        record.id,
-        record.title,
-        record.template,
-        record.createdAt,
-        JSON.stringify(record.settings),
-        record.expiresAt,
-      ],
+      boardRowValues(record),
     )
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
-    const rows = await this.query<Omit<BoardRecord, 'settings'> & { settings: string | null }>(
+    const rows = await this.query<BoardRow>(
       `SELECT id, title, template, created_at AS "createdAt", settings, expires_at AS "expiresAt"
        FROM boards WHERE id = $1`,
       [id],
     )
-    const row = rows[0]
-    return row ? { ...row, settings: parseBoardSettings(row.settings) } : null
+    return boardFromRow(rows[0])
   }
 
   async updateBoard(id: string, patch: BoardPatch): Promise<boolean> {

@@ -17,7 +17,9 @@ import { compactRoom, type CompactionResult } from './sqliteCompaction.js'
 import { RoomCompactions } from './RoomCompactions.js'
 import {
   StoreError,
-  parseBoardSettings,
+  boardFromRow,
+  boardRowValues,
+  type BoardRow,
   type AuditEntry,
   type BoardPatch,
   type BoardRecord,
@@ -170,21 +172,12 @@ export class SqliteDocStore implements DocStore {
 
   async createBoard(record: BoardRecord): Promise<void> {
     this.assertOpen()
-    this.stmts.insertBoard.run(
-      record.id,
-      record.title,
-      record.template,
-      record.createdAt,
-      JSON.stringify(record.settings),
-      record.expiresAt,
-    )
+    this.stmts.insertBoard.run(...boardRowValues(record))
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
     this.assertOpen()
-    const row = this.stmts.getBoard.get(id) as
-      (Omit<BoardRecord, 'settings'> & { settings: string | null }) | undefined
-    return row ? { ...row, settings: parseBoardSettings(row.settings) } : null
+    return boardFromRow(this.stmts.getBoard.get(id) as BoardRow | undefined)
   }
 
   async updateBoard(id: string, patch: BoardPatch): Promise<boolean> {
