@@ -3,7 +3,8 @@
  * from who is here, all editable. Ending asks for the final attendees (everyone who came, present or
  * not) and stores the end; the server then saves a snapshot of the board (meetings.ts).
  */
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
+import type * as Y from 'yjs'
 import { runningMeeting, type MeetingData } from '@circleboard/shared'
 import { useI18n } from '../i18n/index.js'
 import type { FacilitationSession } from './FacilitationSession.js'
@@ -37,15 +38,23 @@ function usePresentNames(session: FacilitationSession): string[] {
     .map((p) => p.name)
 }
 
-function StartForm({ session, next }: { session: FacilitationSession; next: number }) {
+/** A meeting form: its heading, its fields, why a submit failed, and the submit button. */
+function MeetingFormFrame({
+  session,
+  heading,
+  submitLabel,
+  act,
+  children,
+}: {
+  session: FacilitationSession
+  heading: string
+  submitLabel: string
+  /** Changes the board and its control document on submit; throws with the reason when it cannot. */
+  act: (doc: Y.Doc, control: Y.Doc) => void
+  children: ReactNode
+}) {
   const { t } = useI18n()
   const id = useId()
-  const present = usePresentNames(session)
-  const agendaNow = useDerived(session.control, (c) => c.state.agenda.join('\n'))
-  const [title, setTitle] = useState('')
-  const [date, setDate] = useState(today)
-  const [agenda, setAgenda] = useState<string | null>(null)
-  const [attendees, setAttendees] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   return (
     <form
@@ -54,32 +63,60 @@ function StartForm({ session, next }: { session: FacilitationSession; next: numb
       onSubmit={(e) => {
         e.preventDefault()
         const control = session.controlDoc
-        const { model, conn } = session.feature
         if (!control) return setError(t('fac.control.failed'))
         try {
-          beginMeeting(
-            conn.doc,
-            control,
-            {
-              title,
-              date,
-              agenda: parseLines(agenda ?? agendaNow),
-              attendees: parseLines(attendees ?? present.join('\n')),
-            },
-            model.editContext(),
-            Math.round(session.clock.now()),
-            model.origin,
-          )
+          act(session.feature.conn.doc, control)
           setError(null)
-          setTitle('')
-          setAgenda(null)
-          setAttendees(null)
         } catch (err) {
           setError(t('fac.meetings.failed', { reason: err instanceof Error ? err.message : String(err) }))
         }
       }}
     >
-      <h3 id={`${id}-h`}>{t('fac.meetings.next', { number: next })}</h3>
+      <h3 id={`${id}-h`}>{heading}</h3>
+      {children}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit">{submitLabel}</button>
+    </form>
+  )
+}
+
+function StartForm({ session, next }: { session: FacilitationSession; next: number }) {
+  const { t } = useI18n()
+  const present = usePresentNames(session)
+  const agendaNow = useDerived(session.control, (c) => c.state.agenda.join('\n'))
+  const [title, setTitle] = useState('')
+  const [date, setDate] = useState(today)
+  const [agenda, setAgenda] = useState<string | null>(null)
+  const [attendees, setAttendees] = useState<string | null>(null)
+  const { model } = session.feature
+  return (
+    <MeetingFormFrame
+      session={session}
+      heading={t('fac.meetings.next', { number: next })}
+      submitLabel={t('fac.meetings.start')}
+      act={(doc, control) => {
+        beginMeeting(
+          doc,
+          control,
+          {
+            title,
+            date,
+            agenda: parseLines(agenda ?? agendaNow),
+            attendees: parseLines(attendees ?? present.join('\n')),
+          },
+          model.editContext(),
+          Math.round(session.clock.now()),
+          model.origin,
+        )
+        setTitle('')
+        setAgenda(null)
+        setAttendees(null)
+      }}
+    >
       <label>
         {t('fac.meetings.meetingTitle')}
         <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
@@ -100,63 +137,40 @@ function StartForm({ session, next }: { session: FacilitationSession; next: numb
           onChange={(e) => setAttendees(e.target.value)}
         />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit">{t('fac.meetings.start')}</button>
-    </form>
+    </MeetingFormFrame>
   )
 }
 
 function EndForm({ session, meeting }: { session: FacilitationSession; meeting: MeetingData }) {
   const { t } = useI18n()
-  const id = useId()
   const present = usePresentNames(session)
   const [attendees, setAttendees] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const suggested = mergeNames(meeting.attendees, present).join('\n')
+  const { model } = session.feature
   return (
-    <form
-      className="fac-section fac-form"
-      aria-labelledby={`${id}-h`}
-      onSubmit={(e) => {
-        e.preventDefault()
-        const control = session.controlDoc
-        const { model, conn } = session.feature
-        if (!control) return setError(t('fac.control.failed'))
-        try {
-          finishMeeting(
-            conn.doc,
-            control,
-            meeting.id,
-            parseLines(attendees ?? suggested),
-            model.editContext(),
-            model.origin,
-          )
-        } catch (err) {
-          setError(t('fac.meetings.failed', { reason: err instanceof Error ? err.message : String(err) }))
-        }
-      }}
+    <MeetingFormFrame
+      session={session}
+      heading={t('fac.meetings.runningTitle', {
+        number: meeting.number,
+        title: meeting.title || t('fac.meetings.untitled'),
+      })}
+      submitLabel={t('fac.meetings.end')}
+      act={(doc, control) =>
+        finishMeeting(
+          doc,
+          control,
+          meeting.id,
+          parseLines(attendees ?? suggested),
+          model.editContext(),
+          model.origin,
+        )
+      }
     >
-      <h3 id={`${id}-h`}>
-        {t('fac.meetings.runningTitle', {
-          number: meeting.number,
-          title: meeting.title || t('fac.meetings.untitled'),
-        })}
-      </h3>
       <label>
         {t('fac.meetings.attendees')}
         <textarea rows={5} value={attendees ?? suggested} onChange={(e) => setAttendees(e.target.value)} />
       </label>
       <p className="muted fac-hint">{t('fac.meetings.endHelp')}</p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit">{t('fac.meetings.end')}</button>
-    </form>
+    </MeetingFormFrame>
   )
 }
