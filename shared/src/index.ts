@@ -355,6 +355,7 @@ export {
   LEGEND_TERMS,
   legendEntries,
   legendDrawing,
+  legendSwatch,
   HIGHLIGHT_STYLES,
   elementHighlight,
   linkHighlight,
@@ -391,6 +392,7 @@ export type {
   LegendSection,
   LegendDrawing,
   LegendOptions,
+  SwatchBox,
   HighlightState,
   HighlightStyle,
 } from './visual/index.js'

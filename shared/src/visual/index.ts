@@ -99,7 +99,7 @@ export {
   boardScene,
 } from './scene.js'
 export type { Transform, BoardScene } from './scene.js'
-export { LEGEND_TERMS, legendEntries, legendDrawing } from './legend.js'
-export type { LegendEntry, LegendSection, LegendDrawing, LegendOptions } from './legend.js'
+export { LEGEND_TERMS, legendEntries, legendDrawing, legendSwatch } from './legend.js'
+export type { LegendEntry, LegendSection, LegendDrawing, LegendOptions, SwatchBox } from './legend.js'
 export { HIGHLIGHT_STYLES, elementHighlight, linkHighlight } from './highlight.js'
 export type { HighlightState, HighlightStyle } from './highlight.js'

@@ -156,14 +156,33 @@ function text(
   return { kind: 'text', lines: [{ text: t, x, y }], size, bold, color, anchor: 'start' }
 }
 
-function swatch(entry: LegendEntry, x: number, y: number): Primitive[] {
-  const midY = y + ROW / 2
+/** Where a legend swatch is drawn: its box, how far inside its edges it keeps, its icon of a kind. */
+export interface SwatchBox {
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+  /** Space kept inside the box's edges by the shape and the line. */
+  readonly pad: number
+  /** Size of a kind's icon (a type's icon is 14). */
+  readonly kindIconSize: number
+}
+
+/**
+ * A legend entry's picture, in the visual language of the canvas and the exports: a link's line and end,
+ * a kind's icon, a type's shape and icon, a resource class's dashed shape. The exported legend and the
+ * legend panel (client `panels/legendSwatch.ts`) both draw these.
+ */
+export function legendSwatch(entry: LegendEntry, box: SwatchBox): Primitive[] {
+  const { x, y, w, h, pad } = box
+  const midY = y + h / 2
   if (entry.entry === 'link') {
     const style = LINK_STYLES[entry.linkKind]
-    const head = arrowheadPrimitive({ x: x + SWATCH_W, y: midY }, { x: 1, y: 0 }, style)
+    const x1 = x + w - pad
+    const head = arrowheadPrimitive({ x: x1, y: midY }, { x: 1, y: 0 }, style)
     const inset = style.head === 'arrow' || style.head === 'diamond' ? 8 : 0
     return [
-      pathPrimitive(`M${x} ${midY} L${x + SWATCH_W - inset} ${midY}`, {
+      pathPrimitive(`M${x + pad} ${midY} L${x1 - inset} ${midY}`, {
         stroke: style.color,
         strokeWidth: style.width,
         dash: style.dash,
@@ -173,13 +192,12 @@ function swatch(entry: LegendEntry, x: number, y: number): Primitive[] {
     ]
   }
   if (entry.entry === 'kind') {
-    const size = 16
-    const icon = iconFor(entry.type, entry.kind)
+    const size = box.kindIconSize
     return [
       {
         kind: 'icon',
-        icon,
-        x: x + (SWATCH_W - size) / 2,
+        icon: iconFor(entry.type, entry.kind),
+        x: x + (w - size) / 2,
         y: midY - size / 2,
         size,
         color: ELEMENT_STYLES[entry.type].ink,
@@ -189,11 +207,9 @@ function swatch(entry: LegendEntry, x: number, y: number): Primitive[] {
   const type: ElementType = entry.entry === 'type' ? entry.type : 'resource'
   const style = ELEMENT_STYLES[type]
   const dash = entry.entry === 'resource-class' ? RESOURCE_CLASS_DASH[entry.resourceClass] : style.dash
-  const outline = elementOutline(type, SWATCH_W, SWATCH_H)
-  const top = midY - SWATCH_H / 2
-  const d = offsetPath(outlinePath(outline), x, top)
+  const outline = elementOutline(type, w - 2 * pad, h - 2 * pad)
   const out: Primitive[] = [
-    pathPrimitive(d, {
+    pathPrimitive(offsetPath(outlinePath(outline), x + pad, y + pad), {
       // Opaque: a swatch has a stroke, and no primitive combines a stroke with fill opacity.
       fill: blend(style.fill, BACKGROUND_COLOR, type === 'arena' ? 0.25 : style.fillOpacity),
       stroke: style.stroke,
@@ -206,13 +222,18 @@ function swatch(entry: LegendEntry, x: number, y: number): Primitive[] {
     out.push({
       kind: 'icon',
       icon: iconFor(type, 'other'),
-      x: x + (SWATCH_W - size) / 2,
+      x: x + (w - size) / 2,
       y: midY - size / 2,
       size,
       color: style.ink,
     })
   }
   return out
+}
+
+function swatch(entry: LegendEntry, x: number, y: number): Primitive[] {
+  const box = { x, y: y + (ROW - SWATCH_H) / 2, w: SWATCH_W, h: SWATCH_H, pad: 0, kindIconSize: 16 }
+  return legendSwatch(entry, box)
 }
 
 /** Lay out the legend for `lang` in columns no taller than `maxHeight`. */
