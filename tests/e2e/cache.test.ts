@@ -125,6 +125,32 @@ describe('the board socket (client/src/sync/earlySocket.ts)', () => {
   })
 })
 
+describe('a browser whose cache cannot be read', () => {
+  it('still goes live: the provider stops waiting for the cache and connects', async () => {
+    const board = await server.createBoard('No IndexedDB')
+    const context = await browser.newContext({ locale: 'en-GB' })
+    try {
+      // Remembered as cached (so the early socket asks for nothing itself), but IndexedDB refuses to open.
+      await context.addInitScript((id) => {
+        localStorage.setItem(`circleboard.cached.${id}`, '1')
+        const refuse = (): never => {
+          throw new DOMException('IndexedDB is not available here', 'InvalidStateError')
+        }
+        Object.defineProperty(window, 'indexedDB', { value: { open: refuse, deleteDatabase: refuse } })
+      }, board.id)
+      const page = await context.newPage()
+      const sockets = recordBoardSockets(page, board.id)
+      await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.participant}`)
+      expect(await page.locator('h1.board-title').textContent()).toBe('No IndexedDB')
+      // One step 1, the provider's, sent after its wait for the cache.
+      expect(sockets).toHaveLength(1)
+      expect(sockets[0]!.sent.filter(isStep1)).toHaveLength(1)
+    } finally {
+      await context.close()
+    }
+  })
+})
+
 /** The binary frames each websocket of `page` to board `boardId` sent and received, in order. */
 function recordBoardSockets(page: Page, boardId: string): { sent: Buffer[]; received: Buffer[] }[] {
   const sockets: { sent: Buffer[]; received: Buffer[] }[] = []
