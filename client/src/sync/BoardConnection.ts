@@ -1,8 +1,8 @@
 /**
  * One open board document in the browser: the Y.Doc, the stock y-websocket provider (with nothing but
  * `params: { token }`, and the socket the entry opened early when there is one: earlySocket.ts), a
- * y-indexeddb cache (a reload shows the board at once; edits made offline are kept
- * and sent when the connection returns), and a connection status React can subscribe to.
+ * y-indexeddb cache (a reload shows the board at once; edits made offline are kept and sent when the
+ * connection returns), and a connection status React can subscribe to.
  *
  * Status: `connecting` until the first sync, `live` while connected and synced, `offline` while the provider
  * retries (it does so by itself), `refused` when the server closed with a 44xx code (the stock client then
