@@ -8,6 +8,7 @@ const alias = {
   '@circleboard/shared': src('shared'),
   // Before the package entry: an alias also matches what starts with its name and a '/'.
   '@circleboard/server/testing': fileURLToPath(new URL('./server/test/services.ts', import.meta.url)),
+  '@circleboard/client/testing': fileURLToPath(new URL('./client/src/testing.ts', import.meta.url)),
   '@circleboard/server': src('server'),
 }
 
