@@ -53,6 +53,29 @@ async function englishPage(errors: string[], name = 'Anna'): Promise<Page> {
   return page
 }
 
+/** For a failure message: each page's identity, the element's provenance and the board's people. */
+async function provenanceState(pages: Page[], boardId: string, id: string): Promise<string> {
+  const states = await Promise.all(
+    pages.map((p) =>
+      p.evaluate(
+        ([board, element]) => {
+          const data = window.__circleboard!.board() as {
+            elements: { id: string }[]
+            people?: { id: string; name: string }[]
+          }
+          return {
+            identity: localStorage.getItem(`circleboard.identity.${board}`),
+            element: data.elements.find((e) => e.id === element),
+            people: data.people,
+          }
+        },
+        [boardId, id] as const,
+      ),
+    ),
+  )
+  return states.map((s, i) => `page ${i}: ${JSON.stringify(s)}`).join('\n')
+}
+
 /** Opens the outline panel (if closed). */
 async function openOutline(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Outline', exact: true })
@@ -157,9 +180,16 @@ describe('the board in the browser', () => {
     await outlineItem(b, 'Kommunen (social services)').click()
     const provenance = b.getByRole('complementary', { name: 'Properties' }).locator('.provenance')
     // Anna's name reaches B's page through the board's people map, like her edits: the same wait.
-    await expect
-      .poll(() => provenance.innerText(), { timeout: 15_000 })
-      .toMatch(/^Added by Anna, \d{1,2} \w{3} \d{4}\n+Last changed by Bo, /)
+    try {
+      await expect
+        .poll(() => provenance.innerText(), { timeout: 15_000 })
+        .toMatch(/^Added by Anna, \d{1,2} \w{3} \d{4}\n+Last changed by Bo, /)
+    } catch (err) {
+      // This has failed, rarely, with a name missing (once Anna's, once Bo's): say what each page holds.
+      throw new Error(`${(err as Error).message}\n${await provenanceState([a, b], board.id, actor)}`, {
+        cause: err,
+      })
+    }
 
     // Both end with the same document: the outlines read the same, the documents are equal, and so is
     // what the server stored, read by a viewer connection of the test's own.

@@ -26,23 +26,46 @@ export async function personalToken(boardId: string, linkToken: string): Promise
   } catch {
     // unreadable: ask again
   }
+  const body = await askForIdentity(boardId, linkToken)
+  if (!body) return linkToken
   try {
-    const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/identity`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${linkToken}` },
-    })
-    if (!res.ok) return linkToken
-    const body = (await res.json()) as { personId: string; token: string }
-    try {
-      localStorage.setItem(
-        key(boardId),
-        JSON.stringify({ linkToken, token: body.token, personId: body.personId }),
-      )
-    } catch {
-      // not remembered: a new identity next time
-    }
-    return body.token
+    localStorage.setItem(
+      key(boardId),
+      JSON.stringify({ linkToken, token: body.token, personId: body.personId }),
+    )
   } catch {
-    return linkToken
+    // not remembered: a new identity next time
+  }
+  return body.token
+}
+
+/** Attempts at asking for an identity, and the pause before the second (doubled before each next one). */
+const ATTEMPTS = 3
+const FIRST_PAUSE_MS = 250
+
+/**
+ * Asks the server for a personal token; `null` when it cannot give one. A request that got no answer (the
+ * connection failed) or that the server could not answer then (429, 5xx) is tried again; a refusal (401,
+ * 403, 404) is final. Without a personal token the person has no id: nothing they add or change could name
+ * them, so one lost request is worth two more.
+ */
+async function askForIdentity(
+  boardId: string,
+  linkToken: string,
+): Promise<{ personId: string; token: string } | null> {
+  for (let attempt = 1; ; attempt++) {
+    let retry = true
+    try {
+      const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/identity`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${linkToken}` },
+      })
+      if (res.ok) return (await res.json()) as { personId: string; token: string }
+      retry = res.status === 429 || res.status >= 500
+    } catch {
+      // no answer: try again
+    }
+    if (!retry || attempt >= ATTEMPTS) return null
+    await new Promise((resolve) => setTimeout(resolve, FIRST_PAUSE_MS * 2 ** (attempt - 1)))
   }
 }
