@@ -141,7 +141,7 @@ describe('a browser whose cache cannot be read', () => {
       const page = await context.newPage()
       const sockets = recordBoardSockets(page, board.id)
       await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.participant}`)
-      expect(await page.locator('h1.board-title').textContent()).toBe('No IndexedDB')
+      await expect.poll(() => page.locator('h1.board-title').textContent()).toBe('No IndexedDB')
       // One step 1, the provider's, sent after its wait for the cache.
       expect(sockets).toHaveLength(1)
       expect(sockets[0]!.sent.filter(isStep1)).toHaveLength(1)
