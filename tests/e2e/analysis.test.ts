@@ -5,40 +5,27 @@
  * of it reaches anyone until they choose; with the board's check off, "Share anyway" shares it; the board
  * settings set an expiry date, show the audit log, and delete the board after exporting everything.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
-import { artifactPath, launchBrowser } from '../support/browser.js'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSuite } from '../support/browserSuite.js'
+import { artifactPath } from '../support/browser.js'
 import { boardData, centreOf, dimmedIds, openBoard, outline } from '../support/boardPage.js'
 import { dragBoard, watchBoard } from '../support/facilitationPages.js'
 import { findingGroup, findingLabels, inView, openAnalysis, prepareBoard } from '../support/analysisPages.js'
+
+const suite = browserSuite()
 
 const PNR = '19121212-1212'
 const GAP_RESOURCES = 'Resources that contribute to no value outcome'
 const GAP_VALUES = 'Value outcomes no resource contributes to'
 
-let server: ServerProcess
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {})
-  await browser?.close()
-  await server?.stop()
-})
-
 /** A fresh English page of someone who gave their name before (so no name question opens). */
 async function page(errors: string[], name: string): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await suite.newContext({
     locale: 'en-GB',
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
   })
-  contexts.push(context)
   await context.addInitScript((n) => {
     localStorage.setItem('circleboard.name', n)
     localStorage.setItem('circleboard.nameAsked', '1')
@@ -66,9 +53,9 @@ async function editLabelOf(p: Page, id: string) {
 describe('analysis in the browser', () => {
   it('follows a link added in another browser; a finding reveals its element; the overlay fades isolated ones', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Samordning')
-    const ids = await prepareBoard(server.ws, board.id, board.tokens.facilitator)
-    const link = `${server.http}/b/${board.id}#t=${board.tokens.participant}`
+    const board = await suite.server.createBoard('Samordning')
+    const ids = await prepareBoard(suite.server.ws, board.id, board.tokens.facilitator)
+    const link = `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`
     const a = await page(errors, 'Anna')
     const b = await page(errors, 'Bo')
     await openBoard(a, link)
@@ -129,14 +116,14 @@ describe('analysis in the browser', () => {
 
   it('holds a typed personnummer in the typist’s browser until they choose; with the check off it can be shared', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Personuppgifter')
-    const ids = await prepareBoard(server.ws, board.id, board.tokens.facilitator)
-    const participant = `${server.http}/b/${board.id}#t=${board.tokens.participant}`
+    const board = await suite.server.createBoard('Personuppgifter')
+    const ids = await prepareBoard(suite.server.ws, board.id, board.tokens.facilitator)
+    const participant = `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`
     const a = await page(errors, 'Anna')
     const b = await page(errors, 'Bo')
     await openBoard(a, participant)
     await openBoard(b, participant)
-    const watcher = await watchBoard(server.ws, board.id, board.tokens.viewer)
+    const watcher = await watchBoard(suite.server.ws, board.id, board.tokens.viewer)
 
     // A types a personnummer after the label, one key at a time, checking B after every key.
     const editor = await editLabelOf(a, ids.kommun)
@@ -167,7 +154,7 @@ describe('analysis in the browser', () => {
 
     // The facilitator turns the check off; then "Share anyway" shares what they typed.
     const f = await page(errors, 'Fia')
-    await openBoard(f, `${server.http}/b/${board.id}#t=${board.tokens.facilitator}`)
+    await openBoard(f, `${suite.server.http}/b/${board.id}#t=${board.tokens.facilitator}`)
     await f.getByRole('button', { name: 'Board settings', exact: true }).click()
     const settings = f.getByRole('complementary', { name: 'Board settings' })
     const check = settings.getByRole('checkbox', { name: 'Remove personal identity numbers' })
@@ -190,16 +177,16 @@ describe('analysis in the browser', () => {
 
   it('lets the facilitator set an expiry date, read the audit log, and delete the board after exporting it', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Att radera')
-    await prepareBoard(server.ws, board.id, board.tokens.facilitator)
+    const board = await suite.server.createBoard('Att radera')
+    await prepareBoard(suite.server.ws, board.id, board.tokens.facilitator)
     const f = await page(errors, 'Fia')
-    await openBoard(f, `${server.http}/b/${board.id}#t=${board.tokens.facilitator}`)
+    await openBoard(f, `${suite.server.http}/b/${board.id}#t=${board.tokens.facilitator}`)
     await f.getByRole('button', { name: 'Board settings', exact: true }).click()
     const settings = f.getByRole('complementary', { name: 'Board settings' })
 
     // Pseudonymous mode is the board document's: another client sees it.
     await settings.getByRole('checkbox', { name: 'Pseudonymous board' }).check()
-    const watcher = await watchBoard(server.ws, board.id, board.tokens.viewer)
+    const watcher = await watchBoard(suite.server.ws, board.id, board.tokens.viewer)
     await expect.poll(() => watcher.doc.getMap('meta').get('pseudonymous'), { timeout: 15_000 }).toBe(true)
     watcher.close()
 
@@ -211,7 +198,7 @@ describe('analysis in the browser', () => {
     await settings.getByRole('button', { name: 'Save the date' }).click()
     await expect.poll(() => settings.innerText()).toContain('The board will be deleted on')
     const info = (await (
-      await fetch(`${server.http}/api/boards/${board.id}`, {
+      await fetch(`${suite.server.http}/api/boards/${board.id}`, {
         headers: { authorization: `Bearer ${board.tokens.facilitator}` },
       })
     ).json()) as { settings: { expiresAt: string | null } }
@@ -237,7 +224,7 @@ describe('analysis in the browser', () => {
     await settings.getByRole('checkbox', { name: 'I understand that the board cannot be restored' }).check()
     await confirm.click()
     await expect.poll(() => new URL(f.url()).pathname, { timeout: 15_000 }).toBe('/')
-    const gone = await fetch(`${server.http}/api/boards/${board.id}`, {
+    const gone = await fetch(`${suite.server.http}/api/boards/${board.id}`, {
       headers: { authorization: `Bearer ${board.tokens.facilitator}` },
     })
     expect(gone.status).toBe(404)

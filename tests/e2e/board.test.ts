@@ -4,11 +4,11 @@
  * page. Pages are opened with `?test`, which installs a read-only hook (client/src/panels/testHook.ts)
  * for what a canvas does not show in the DOM (where an element is, what is dimmed, the board as data).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { canonicalBoard, readBoard, templateContent, templateInfo } from '@circleboard/shared'
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
-import { artifactPath, launchBrowser } from '../support/browser.js'
+import { browserSuite } from '../support/browserSuite.js'
+import { artifactPath } from '../support/browser.js'
 import { eventually, provider, synced } from '../support/providers.js'
 import { fillBigBoard } from '../support/bigBoard.js'
 import {
@@ -23,27 +23,14 @@ import {
   outlineText,
 } from '../support/boardPage.js'
 
-let server: ServerProcess
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {})
-  await browser?.close()
-  await server?.stop()
-})
+const suite = browserSuite()
 
 /**
  * A fresh English page that records page errors into `errors`, of a person who gave their name in this
  * browser before (so provenance names them and the first-join name question stays closed).
  */
 async function englishPage(errors: string[], name = 'Anna'): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } })
-  contexts.push(context)
+  const context = await suite.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } })
   await context.addInitScript((n) => {
     localStorage.setItem('circleboard.name', n)
     localStorage.setItem('circleboard.nameAsked', '1')
@@ -91,8 +78,8 @@ function outlineItem(page: Page, label: string) {
 describe('the board in the browser', () => {
   it('two people build one map: toolbar, pointer and outline; same document; undo is per person', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Young adults far from the labour market')
-    const link = `${server.http}/b/${board.id}#t=${board.tokens.participant}`
+    const board = await suite.server.createBoard('Young adults far from the labour market')
+    const link = `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`
     const a = await englishPage(errors, 'Anna')
     const b = await englishPage(errors, 'Bo')
     await openBoard(a, link)
@@ -197,7 +184,7 @@ describe('the board in the browser', () => {
       .poll(async () => JSON.stringify(await outlineText(a)))
       .toBe(JSON.stringify(await outlineText(b)))
     await expect.poll(async () => JSON.stringify(await boardData(a))).toBe(JSON.stringify(await boardData(b)))
-    const viewer = provider('y-websocket 3.1', server.ws, board.id, board.tokens.viewer)
+    const viewer = provider('y-websocket 3.1', suite.server.ws, board.id, board.tokens.viewer)
     try {
       await synced(viewer)
       await expect
@@ -222,9 +209,9 @@ describe('the board in the browser', () => {
 
   it('the outline by keyboard: move, select, rename, retype, delete', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Outline keys', 'example')
+    const board = await suite.server.createBoard('Outline keys', 'example')
     const page = await englishPage(errors)
-    await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.facilitator}`)
+    await openBoard(page, `${suite.server.http}/b/${board.id}#t=${board.tokens.facilitator}`)
     await openOutline(page)
     const total = (await boardData(page)).elements.length
     expect(total).toBe(48)
@@ -292,9 +279,9 @@ describe('the board in the browser', () => {
 
   it('filters and search dim what does not match, count it, and Escape clears them', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Filters', 'example')
+    const board = await suite.server.createBoard('Filters', 'example')
     const page = await englishPage(errors)
-    await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.participant}`)
+    await openBoard(page, `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`)
     const data = await boardData(page)
     const total = data.elements.length
     const search = page.getByRole('searchbox', { name: 'Search the board' })
@@ -338,9 +325,9 @@ describe('the board in the browser', () => {
 
   it('the properties panel changes label, colour, tags, kind, a link, and aligns several', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Properties', 'example')
+    const board = await suite.server.createBoard('Properties', 'example')
     const page = await englishPage(errors)
-    await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.participant}`)
+    await openBoard(page, `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`)
     await openOutline(page)
     const id = await elementId(page, 'Public Employment Service')
     await outlineItem(page, 'Public Employment Service').click()
@@ -400,11 +387,10 @@ describe('the board in the browser', () => {
       ['en-GB', 'en'],
       ['sv-SE', 'sv'],
     ] as const) {
-      const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 } })
-      contexts.push(context)
+      const context = await suite.newContext({ locale, viewport: { width: 1200, height: 900 } })
       const page = await context.newPage()
       page.on('pageerror', (e) => errors.push(e.message))
-      await page.goto(server.http)
+      await page.goto(suite.server.http)
       const info = templateInfo('stakeholder-map', lang)
       await page.getByRole('radio', { name: info.name }).check()
       await page.getByLabel(lang === 'en' ? 'Board title' : 'Tavlans namn').fill('From a template')
@@ -427,13 +413,13 @@ describe('the board in the browser', () => {
 
   it('the outline stays quick with 3,000 elements: few rows in the DOM, keys reach the end', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Big')
-    const writer = provider('y-websocket 3.1', server.ws, board.id, board.tokens.facilitator)
+    const board = await suite.server.createBoard('Big')
+    const writer = provider('y-websocket 3.1', suite.server.ws, board.id, board.tokens.facilitator)
     try {
       await synced(writer)
       fillBigBoard(writer.doc, 3000)
       const page = await englishPage(errors)
-      await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.participant}`)
+      await openBoard(page, `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`)
       await eventually(async () => expect((await boardData(page)).elements).toHaveLength(3000), 30_000)
       const started = Date.now()
       await openOutline(page)

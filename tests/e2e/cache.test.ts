@@ -10,31 +10,20 @@
  * still loads. The second test reads the board socket's frames: a first visit sends its step 1 before
  * the app has loaded (client/src/sync/earlySocket.ts), a visit with the cache sends the cache's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
-import { launchBrowser } from '../support/browser.js'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSuite } from '../support/browserSuite.js'
 import { eventually, provider, synced } from '../support/providers.js'
 import { fillBigBoard } from '../support/bigBoard.js'
 import { addFromToolbar, boardData, openBoard } from '../support/boardPage.js'
 
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const suite = browserSuite()
 
 describe('the browser cache', () => {
   it('shows a board loaded before without the server, and sends what was added offline when it returns', async () => {
-    const board = await server.createBoard('Cached board')
-    const writer = provider('y-websocket 3.1', server.ws, board.id, board.tokens.facilitator)
-    const context = await browser.newContext({ locale: 'en-GB' })
+    const board = await suite.server.createBoard('Cached board')
+    const writer = provider('y-websocket 3.1', suite.server.ws, board.id, board.tokens.facilitator)
+    const context = await suite.newContext({ locale: 'en-GB' })
     try {
       await synced(writer)
       fillBigBoard(writer.doc, 400)
@@ -50,7 +39,7 @@ describe('the browser cache', () => {
       const page = await context.newPage()
       const errors: string[] = []
       page.on('pageerror', (e) => errors.push(e.message))
-      const link = `${server.http}/b/${board.id}#t=${board.tokens.participant}`
+      const link = `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`
       await openBoard(page, link)
       await eventually(async () => expect((await boardData(page)).elements).toHaveLength(400), 20_000)
       // IndexedDB holds the board (400 elements are some 200 KB of updates).
@@ -83,15 +72,15 @@ describe('the browser cache', () => {
 
 describe('the board socket (client/src/sync/earlySocket.ts)', () => {
   it('asks for the whole board once on a first visit, and only for what the cache lacks after', async () => {
-    const board = await server.createBoard('Early board')
-    const writer = provider('y-websocket 3.1', server.ws, board.id, board.tokens.facilitator)
-    const context = await browser.newContext({ locale: 'en-GB' })
+    const board = await suite.server.createBoard('Early board')
+    const writer = provider('y-websocket 3.1', suite.server.ws, board.id, board.tokens.facilitator)
+    const context = await suite.newContext({ locale: 'en-GB' })
     try {
       await synced(writer)
       fillBigBoard(writer.doc, 400)
       const page = await context.newPage()
       const sockets = recordBoardSockets(page, board.id)
-      await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.participant}`)
+      await openBoard(page, `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`)
       await eventually(async () => expect((await boardData(page)).elements).toHaveLength(400), 20_000)
       // One socket; its first message is the step 1 of an empty document, sent before the provider
       // existed; the provider's own step 1 (which would have asked for everything again) is left out.
@@ -127,8 +116,8 @@ describe('the board socket (client/src/sync/earlySocket.ts)', () => {
 
 describe('a browser whose cache cannot be read', () => {
   it('still goes live: the provider stops waiting for the cache and connects', async () => {
-    const board = await server.createBoard('No IndexedDB')
-    const context = await browser.newContext({ locale: 'en-GB' })
+    const board = await suite.server.createBoard('No IndexedDB')
+    const context = await suite.newContext({ locale: 'en-GB' })
     try {
       // Remembered as cached (so the early socket asks for nothing itself), but IndexedDB refuses to open.
       await context.addInitScript((id) => {
@@ -140,7 +129,7 @@ describe('a browser whose cache cannot be read', () => {
       }, board.id)
       const page = await context.newPage()
       const sockets = recordBoardSockets(page, board.id)
-      await openBoard(page, `${server.http}/b/${board.id}#t=${board.tokens.participant}`)
+      await openBoard(page, `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`)
       await expect.poll(() => page.locator('h1.board-title').textContent()).toBe('No IndexedDB')
       // One step 1, the provider's, sent after its wait for the cache.
       expect(sockets).toHaveLength(1)

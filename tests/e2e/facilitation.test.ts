@@ -6,9 +6,10 @@
  * shared screen's join code, the lock, handover, and a meeting record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
-import { artifactPath, launchBrowser } from '../support/browser.js'
+import type { Page } from 'playwright-core'
+import { browserSuite } from '../support/browserSuite.js'
+import type { ServerProcess } from '../support/serverProcess.js'
+import { artifactPath } from '../support/browser.js'
 import { centreOf, idsByLabel } from '../support/boardPage.js'
 import {
   cursorsShown,
@@ -20,11 +21,10 @@ import {
   type BoardWatcher,
 } from '../support/facilitationPages.js'
 
-let server: ServerProcess
-let browser: Browser
+const suite = browserSuite()
+
 let board: Awaited<ReturnType<ServerProcess['createBoard']>>
 let watcher: BoardWatcher
-const contexts: BrowserContext[] = []
 const errors: string[] = []
 let fac: Page
 let anna: Page
@@ -51,14 +51,11 @@ async function addFromToolbar(page: Page, button: string, label: string): Promis
 }
 
 beforeAll(async () => {
-  server = await startServerProcess()
-  browser = await launchBrowser()
-  board = await server.createBoard('Samverkan kring unga vuxna')
-  watcher = await watchBoard(server.ws, board.id, board.tokens.viewer)
+  board = await suite.server.createBoard('Samverkan kring unga vuxna')
+  watcher = await watchBoard(suite.server.ws, board.id, board.tokens.viewer)
   const open = async (link: string): Promise<Page> => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 760 } })
-    contexts.push(context)
-    return openLive(context, `${server.http}${link}`, errors)
+    const context = await suite.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 760 } })
+    return openLive(context, `${suite.server.http}${link}`, errors)
   }
   fac = await open(board.links.facilitator)
   anna = await open(board.links.participant)
@@ -68,9 +65,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   watcher?.close()
-  for (const c of contexts) await c.close()
-  await browser?.close()
-  await server?.stop()
 })
 
 describe('facilitation in the browser', () => {
@@ -241,7 +235,7 @@ describe('facilitation in the browser', () => {
       })
       .toBe(1)
     const url = (await join.locator('.fac-screen-url').textContent())!
-    expect(url).toMatch(new RegExp(`^${server.http}/j/${board.id}/[a-z2-7]+$`))
+    expect(url).toMatch(new RegExp(`^${suite.server.http}/j/${board.id}/[a-z2-7]+$`))
     expect(await join.locator('svg').getAttribute('data-qr')).toBe(url)
     const res = await fetch(url, { redirect: 'manual' })
     expect(res.status).toBe(302)
@@ -281,7 +275,7 @@ describe('facilitation in the browser', () => {
       })
       .toBe(1)
     const participantLink = await dialog.getByRole('textbox', { name: 'Participant' }).inputValue()
-    expect(participantLink).toMatch(new RegExp(`^${server.http}/b/${board.id}#t=`))
+    expect(participantLink).toMatch(new RegExp(`^${suite.server.http}/b/${board.id}#t=`))
     expect(await dialog.locator('svg[data-qr]').getAttribute('data-qr')).toBe(participantLink)
     await fac.screenshot({ path: artifactPath('facilitation-share.png') })
     await fac.keyboard.press('Escape')

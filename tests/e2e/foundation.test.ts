@@ -2,37 +2,26 @@
  * End to end in headless Chromium: create a board from the start page, open the participant link in two
  * pages, and see each other's presence over the live connection.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
-import { artifactPath, launchBrowser } from '../support/browser.js'
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from '../support/browserSuite.js'
+import { artifactPath } from '../support/browser.js'
 
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const suite = browserSuite()
 
 describe('foundation in the browser', () => {
   it('creates a board from the start page; two participants see each other', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' })
+    const context = await suite.newContext({ locale: 'en-GB' })
     const start = await context.newPage()
     const errors: string[] = []
     start.on('pageerror', (e) => errors.push(e.message))
-    await start.goto(server.http)
+    await start.goto(suite.server.http)
     await start.getByLabel('Board title').fill('Unga vuxna – samverkan')
     await start.getByRole('button', { name: 'Create board' }).click()
     const participantLink = await start.getByRole('textbox', { name: 'Participant' }).inputValue()
-    expect(participantLink).toMatch(new RegExp(`^${server.http}/b/[a-z0-9]{12}#t=`))
+    expect(participantLink).toMatch(new RegExp(`^${suite.server.http}/b/[a-z0-9]{12}#t=`))
     await start.screenshot({ path: artifactPath('foundation-start.png') })
 
-    const other = await browser.newContext({ locale: 'sv-SE' })
+    const other = await suite.newContext({ locale: 'sv-SE' })
     const [a, b] = [await context.newPage(), await other.newPage()]
     for (const p of [a, b]) p.on('pageerror', (e) => errors.push(e.message))
     await a.goto(participantLink)
@@ -57,10 +46,10 @@ describe('foundation in the browser', () => {
   })
 
   it('a damaged link is refused with a reason, not retried forever', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' })
+    const context = await suite.newContext({ locale: 'en-GB' })
     const page = await context.newPage()
-    const board = await server.createBoard('Refusal')
-    await page.goto(`${server.http}/b/${board.id}#t=${board.tokens.participant.slice(0, -4)}AAAA`)
+    const board = await suite.server.createBoard('Refusal')
+    await page.goto(`${suite.server.http}/b/${board.id}#t=${board.tokens.participant.slice(0, -4)}AAAA`)
     await expect
       .poll(() => page.locator('[data-status]').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('refused')

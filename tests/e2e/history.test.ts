@@ -9,8 +9,8 @@
  *   positions may not). Both images and their difference are kept as artifacts.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import * as Y from 'yjs'
 import {
   addElement,
@@ -26,39 +26,31 @@ import {
   setElementColor,
   setElementTags,
 } from '@circleboard/shared'
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
-import { artifactPath, launchBrowser } from '../support/browser.js'
+import { browserSuite } from '../support/browserSuite.js'
+import { startServerProcess } from '../support/serverProcess.js'
+import { artifactPath } from '../support/browser.js'
 import { addFromToolbar, boardData, elementId, openBoard } from '../support/boardPage.js'
 import { openBoardWriter, type BoardWriter } from '../support/boardWriter.js'
 import { zipEntries, zipFile } from '../support/zipListing.js'
 import { compareImages } from '../support/imageCompare.js'
 import { HIGHLIGHT_STYLES } from '@circleboard/shared'
 
-let server: ServerProcess
-let browser: Browser
-const contexts: BrowserContext[] = []
+const suite = browserSuite()
+
 const writers: BoardWriter[] = []
 
-beforeAll(async () => {
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
+afterAll(() => {
   for (const w of writers) w.close()
-  for (const c of contexts) await c.close().catch(() => {})
-  await browser?.close()
-  await server?.stop()
 })
 
 /** An English page of a person who gave their name before (no first-join question). */
 async function page(errors: string[], name = 'Fia'): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await suite.newContext({
     locale: 'en-GB',
     viewport: { width: 1400, height: 900 },
     deviceScaleFactor: 1,
     acceptDownloads: true,
   })
-  contexts.push(context)
   await context.addInitScript((n) => {
     localStorage.setItem('circleboard.name', n)
     localStorage.setItem('circleboard.nameAsked', '1')
@@ -116,8 +108,8 @@ async function holdMeeting(p: Page, writer: BoardWriter): Promise<'ui' | 'contro
 describe('history in the browser', () => {
   it('a meeting ends: its snapshot, compare, restore and undo, and the session package', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Unga vuxna – samverkan')
-    const writer = await openBoardWriter(server.ws, board.id, board.tokens.facilitator)
+    const board = await suite.server.createBoard('Unga vuxna – samverkan')
+    const writer = await openBoardWriter(suite.server.ws, board.id, board.tokens.facilitator)
     writers.push(writer)
     const kommun = addElement(
       writer.doc,
@@ -133,7 +125,7 @@ describe('history in the browser', () => {
     await writer.flushed()
 
     const p = await page(errors)
-    await openBoard(p, `${server.http}${board.links.facilitator}`)
+    await openBoard(p, `${suite.server.http}${board.links.facilitator}`)
     const how = await holdMeeting(p, writer)
 
     // The server's automatic snapshot appears in the History panel.
@@ -247,8 +239,8 @@ describe('history in the browser', () => {
 
   it('the SVG export and the canvas draw the same board', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Samordningsförbundet')
-    const writer = await openBoardWriter(server.ws, board.id, board.tokens.facilitator)
+    const board = await suite.server.createBoard('Samordningsförbundet')
+    const writer = await openBoardWriter(suite.server.ws, board.id, board.tokens.facilitator)
     writers.push(writer)
     const { doc, ctx } = writer
     const arena = addElement(
@@ -304,7 +296,7 @@ describe('history in the browser', () => {
     await writer.flushed()
 
     const p = await page(errors, 'Olle')
-    await openBoard(p, `${server.http}${board.links.participant}`)
+    await openBoard(p, `${suite.server.http}${board.links.participant}`)
     await elementId(p, 'Fråga: vem äger processen?')
     await p.getByRole('button', { name: 'Zoom to fit', exact: true }).click()
     const canvas = p.locator('.board-canvas').first()
@@ -328,7 +320,7 @@ describe('history in the browser', () => {
 
     // The SVG export of the same board (the server's drawing of the board is the same markup).
     const svg = exportSvg(data, { lang: 'en', title: false, legend: false })
-    const res = await fetch(`${server.http}/api/boards/${board.id}/export?format=svg&lang=en`, {
+    const res = await fetch(`${suite.server.http}/api/boards/${board.id}/export?format=svg&lang=en`, {
       headers: { authorization: `Bearer ${board.tokens.facilitator}` },
     })
     expect(res.status).toBe(200)
@@ -356,9 +348,8 @@ describe('history in the browser', () => {
     )
     expect(aligned).not.toBe(svg)
     const svgPage = await (
-      await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 })
+      await suite.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 })
     ).newPage()
-    contexts.push(svgPage.context())
     await svgPage.setContent(
       `<body style="margin:0"><div id="frame" style="position:relative;overflow:hidden;background:#fff;` +
         `width:${rect.width}px;height:${rect.height}px"><img id="svg" style="position:absolute;` +
@@ -383,8 +374,8 @@ describe('history in the browser', () => {
 
   it('a snapshot saved by hand, opened read-only; a PNG export; CSV and JSON imports', async () => {
     const errors: string[] = []
-    const board = await server.createBoard('Cirkeln i Gävle')
-    const writer = await openBoardWriter(server.ws, board.id, board.tokens.facilitator)
+    const board = await suite.server.createBoard('Cirkeln i Gävle')
+    const writer = await openBoardWriter(suite.server.ws, board.id, board.tokens.facilitator)
     writers.push(writer)
     const region = addElement(
       writer.doc,
@@ -399,7 +390,7 @@ describe('history in the browser', () => {
     connect(writer.doc, { from: region, to: care, kind: 'provides' }, writer.ctx)
     await writer.flushed()
     const p = await page(errors)
-    await openBoard(p, `${server.http}${board.links.facilitator}`)
+    await openBoard(p, `${suite.server.http}${board.links.facilitator}`)
 
     // Save snapshot: a label, then the History panel shows it, with its author (once the board knows them).
     await expect.poll(() => readBoard(writer.doc).people.map((x) => x.name)).toContain('Fia')
