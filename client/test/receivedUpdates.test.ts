@@ -71,6 +71,13 @@ function remoteBoard(n: number): { doc: Y.Doc; update: Uint8Array } {
   return { doc, update: Y.encodeStateAsUpdate(doc) }
 }
 
+/** How many of an update's structs `doc`'s own client made, and how many other clients did. */
+function ownStructs(update: Uint8Array, doc: Y.Doc): { own: number; others: number } {
+  const { structs } = Y.decodeUpdate(update)
+  const own = structs.filter((st) => st.id.client === doc.clientID).length
+  return { own, others: structs.length - own }
+}
+
 /** The document an update (or several) makes. */
 function docOf(...updates: Uint8Array[]): Y.Doc {
   const doc = new Y.Doc()
@@ -123,14 +130,37 @@ describe('storeReceivedAsIs', () => {
     const { update } = remoteBoard(30)
     s.receive(SyncMessageType.Step2, update)
     expect(meta.get('seen')).toBe(30)
-    // The server gets the observer's write (with the rest of the state, which it ignores as known).
+    // The server gets the observer's write, and only that: not the board it came with.
     const sent = s.sentUpdates()
     expect(sent).toHaveLength(1)
     expect(docOf(update, sent[0]!).getMap('meta').get('seen')).toBe(30)
+    expect(ownStructs(sent[0]!, s.doc)).toEqual({ own: 1, others: 0 })
     // The cache holds the whole board including that write.
     const cached = docOf(...s.stored.map((x) => x.update))
     expect(cached.getMap('meta').get('seen')).toBe(30)
     expect(cached.getMap('elements').size).toBe(30)
+  })
+
+  it('a sync listener that writes (a person registering at the first sync): only its write is sent', () => {
+    const s = setup()
+    const people = s.doc.getMap<unknown>('people')
+    s.provider.on('sync', (synced: boolean) => {
+      if (synced && !people.has('me')) people.set('me', { name: 'Anna' })
+    })
+    const { update } = remoteBoard(300)
+    s.receive(SyncMessageType.Step2, update)
+    expect(s.doc.getMap('elements').size).toBe(300)
+    const sent = s.sentUpdates()
+    expect(sent).toHaveLength(1)
+    expect(ownStructs(sent[0]!, s.doc)).toEqual({ own: 1, others: 0 })
+    expect(sent[0]!.length).toBeLessThan(100)
+    expect(docOf(sent[0]!).getMap('people').get('me')).toEqual({ name: 'Anna' })
+    // The cache: the received bytes as they came, and the write.
+    expect(s.stored.map((x) => x.origin === s.provider)).toEqual([false, true])
+    expect(s.stored[1]!.update).toEqual(update)
+    const cached = docOf(...s.stored.map((x) => x.update))
+    expect(cached.getMap('people').get('me')).toEqual({ name: 'Anna' })
+    expect(cached.getMap('elements').size).toBe(300)
   })
 
   it('takes the stock path for small updates, sync step 1 and when another update listener is there', () => {

@@ -7,8 +7,10 @@
  * path of client/src/sync/receivedUpdates.ts (which y-indexeddb's own store at open may also cover,
  * depending on which comes first; client/test/receivedUpdates.test.ts pins that path). The server is made
  * unreachable for the page by refusing its websocket (Playwright's `routeWebSocket`), so the page itself
- * still loads. The second test reads the board socket's frames: a first visit sends its step 1 before
- * the app has loaded (client/src/sync/earlySocket.ts), a visit with the cache sends the cache's.
+ * still loads. The second test holds the server's frames back until the app has loaded, so that the
+ * person's entry is written during that first sync, and checks that it goes out alone. The third reads
+ * the board socket's frames: a first visit sends its step 1 before the app has loaded
+ * (client/src/sync/earlySocket.ts), a visit with the cache sends the cache's.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -71,6 +73,47 @@ describe('the browser cache', () => {
 })
 
 describe('the board socket (client/src/sync/earlySocket.ts)', () => {
+  it('a person who joins while the board arrives sends their own entry, not the board back', async () => {
+    const board = await suite.server.createBoard('Joined board')
+    const writer = provider('y-websocket 3.1', suite.server.ws, board.id, board.tokens.facilitator)
+    const context = await suite.newContext({ locale: 'en-GB' })
+    try {
+      await synced(writer)
+      fillBigBoard(writer.doc, 400)
+      await context.addInitScript(() => {
+        localStorage.setItem('circleboard.name', 'Anna')
+        localStorage.setItem('circleboard.nameAsked', '1')
+      })
+      // The board's socket: what the page sends goes on at once (its sizes recorded); what the server sends
+      // waits until the app has loaded, as from a busy server, so that the person's entry in `people` is
+      // written by the provider's first sync, while the board is being applied (receivedUpdates.ts).
+      const sent: number[] = []
+      await context.routeWebSocket(new RegExp(`/ws/${board.id}\\?`), (ws) => {
+        const server = ws.connectToServer()
+        ws.onMessage((m) => {
+          sent.push(m.length)
+          server.send(m)
+        })
+        server.onMessage((m) => void setTimeout(() => ws.send(m), 1500))
+      })
+      const page = await context.newPage()
+      await openBoard(page, `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`)
+      await eventually(async () => expect((await boardData(page)).elements).toHaveLength(400), 20_000)
+      // Anna reached the board (the facilitator's client has her)...
+      await eventually(() =>
+        expect(
+          [...writer.doc.getMap<{ get(k: string): unknown }>('people').values()].map((p) => p.get('name')),
+        ).toContain('Anna'),
+      )
+      // ...in a small update: the 400 elements she had just received did not go back with it.
+      expect(sent.length).toBeGreaterThan(1)
+      expect(Math.max(...sent)).toBeLessThan(10_000)
+    } finally {
+      writer.destroy()
+      await context.close()
+    }
+  })
+
   it('asks for the whole board once on a first visit, and only for what the cache lacks after', async () => {
     const board = await suite.server.createBoard('Early board')
     const writer = provider('y-websocket 3.1', suite.server.ws, board.id, board.tokens.facilitator)

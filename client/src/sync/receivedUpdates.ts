@@ -10,15 +10,19 @@
  * stores the received bytes themselves. What the cache holds is the same board (y-indexeddb merges what
  * it stored when it loads; bytes the document already had are harmless there).
  *
- * The patch steps aside when it cannot be sure of that:
- * - the document has another `update` listener (it would miss the update): the stock path runs;
- * - a transaction of any other origin ran during the apply (an observer that wrote): once the listeners
- *   are back, the whole state is sent to the server and stored, as the listeners would have done with
- *   that transaction's update.
+ * Only the provider's own transaction is kept from the listeners. A transaction of any other origin during
+ * the apply (an observer that writes, or a `sync` listener: a person registering on the board at their
+ * first sync) reaches both as usual, with its own small update: Yjs emits `afterTransactionCleanup` just
+ * before it encodes a transaction for its `update` listeners, and the listeners are put back there for
+ * such a transaction and taken off again for the provider's. (Sending the whole state instead, as this
+ * once did, sent every first visit's 1.7 MB board back to the server, which echoed it.)
+ *
+ * The patch steps aside when the document has another `update` listener (it would miss the update): the
+ * stock path runs.
  * Like `stopAwarenessRelay`, it reaches the provider's per-instance handler table and its private
  * `_updateHandler`, and y-indexeddb's `_storeUpdate`; a provider or cache without them is left as it is.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import type { IndexeddbPersistence } from 'y-indexeddb'
 import * as decoding from 'lib0/decoding'
@@ -67,27 +71,28 @@ export function storeReceivedAsIs(
     const ours = listeners.size === 2 && listeners.has(send) && listeners.has(store)
     if (!received || received.length < minBytes || !ours)
       return stock(encoder, decoder, p, emitSynced, messageType)
-    let others = false
-    const watch = (tr: Y.Transaction): void => {
-      if (tr.origin !== provider) others = true
+    let attached = true
+    const listen = (on: boolean): void => {
+      if (on === attached) return
+      attached = on
+      if (on) {
+        doc.on('update', send)
+        doc.on('update', store)
+      } else {
+        doc.off('update', send)
+        doc.off('update', store)
+      }
     }
-    doc.off('update', send)
-    doc.off('update', store)
-    doc.on('afterTransaction', watch)
+    const route = (tr: Y.Transaction): void => listen(tr.origin !== provider)
+    listen(false)
+    doc.on('afterTransactionCleanup', route)
     try {
       stock(encoder, decoder, p, emitSynced, messageType)
     } finally {
-      doc.off('afterTransaction', watch)
-      doc.on('update', send)
-      doc.on('update', store)
+      doc.off('afterTransactionCleanup', route)
+      listen(true)
     }
-    if (others) {
-      const state = Y.encodeStateAsUpdate(doc)
-      send(state, null)
-      store(state, null)
-    } else {
-      store(received.slice(), provider)
-    }
+    store(received.slice(), provider)
   }
   return true
 }
