@@ -23,16 +23,8 @@ const suite = browserSuite()
 
 describe('the browser cache', () => {
   it('shows a board loaded before without the server, and sends what was added offline when it returns', async () => {
-    const board = await suite.server.createBoard('Cached board')
-    const writer = provider('y-websocket 3.1', suite.server.ws, board.id, board.tokens.facilitator)
-    const context = await suite.newContext({ locale: 'en-GB' })
+    const { board, writer, context } = await annaAndBoard('Cached board')
     try {
-      await synced(writer)
-      fillBigBoard(writer.doc, 400)
-      await context.addInitScript(() => {
-        localStorage.setItem('circleboard.name', 'Anna')
-        localStorage.setItem('circleboard.nameAsked', '1')
-      })
       let serverReachable = true
       await context.routeWebSocket(/\/ws\//, (ws) => {
         if (serverReachable) ws.connectToServer()
@@ -74,16 +66,8 @@ describe('the browser cache', () => {
 
 describe('the board socket (client/src/sync/earlySocket.ts)', () => {
   it('a person who joins while the board arrives sends their own entry, not the board back', async () => {
-    const board = await suite.server.createBoard('Joined board')
-    const writer = provider('y-websocket 3.1', suite.server.ws, board.id, board.tokens.facilitator)
-    const context = await suite.newContext({ locale: 'en-GB' })
+    const { board, writer, context } = await annaAndBoard('Joined board')
     try {
-      await synced(writer)
-      fillBigBoard(writer.doc, 400)
-      await context.addInitScript(() => {
-        localStorage.setItem('circleboard.name', 'Anna')
-        localStorage.setItem('circleboard.nameAsked', '1')
-      })
       // The board's socket: what the page sends goes on at once (its sizes recorded); what the server sends
       // waits until the app has loaded, as from a busy server, so that the person's entry in `people` is
       // written by the provider's first sync, while the board is being applied (receivedUpdates.ts).
@@ -182,6 +166,29 @@ describe('a browser whose cache cannot be read', () => {
     }
   })
 })
+
+/**
+ * A board of 400 elements written by the facilitator's client (synced), and a browser context in which
+ * the person is Anna (no first-visit question). Whoever calls it closes both.
+ */
+async function annaAndBoard(title: string) {
+  const board = await suite.server.createBoard(title)
+  const writer = provider('y-websocket 3.1', suite.server.ws, board.id, board.tokens.facilitator)
+  const context = await suite.newContext({ locale: 'en-GB' })
+  try {
+    await synced(writer)
+    fillBigBoard(writer.doc, 400)
+    await context.addInitScript(() => {
+      localStorage.setItem('circleboard.name', 'Anna')
+      localStorage.setItem('circleboard.nameAsked', '1')
+    })
+    return { board, writer, context }
+  } catch (err) {
+    writer.destroy()
+    await context.close()
+    throw err
+  }
+}
 
 /** The binary frames each websocket of `page` to board `boardId` sent and received, in order. */
 function recordBoardSockets(page: Page, boardId: string): { sent: Buffer[]; received: Buffer[] }[] {
