@@ -18,8 +18,7 @@
  * once did, sent every first visit's 1.7 MB board back to the server, which echoed it.)
  *
  * The patch steps aside when the document has another `update` listener (it would miss the update): the
- * stock path runs.
- * Like `stopAwarenessRelay`, it reaches the provider's per-instance handler table and its private
+ * stock path runs. Like `stopAwarenessRelay`, it reaches the provider's per-instance handler table and its private
  * `_updateHandler`, and y-indexeddb's `_storeUpdate`; a provider or cache without them is left as it is.
  */
 import type * as Y from 'yjs'
