@@ -78,13 +78,16 @@ export interface MatrixTable {
 }
 
 // Swedish collation sorts å, ä, ö after z, as the people of a Swedish circle expect; English is unaffected.
-const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true })
+// Made on first use (a collator loads the locale's collation data).
+let svCollator: Intl.Collator | null = null
+const collator = (): Intl.Collator =>
+  (svCollator ??= new Intl.Collator('sv', { sensitivity: 'base', numeric: true }))
 
 /** The matrix as rows and columns in the order of `label` (then id). */
 export function matrixTable(matrix: OrganisationMatrix, label: (id: string) => string): MatrixTable {
   const organisations = matrix.organisationIds
     .map((id) => ({ id, label: label(id) }))
-    .sort((a, b) => collator.compare(a.label, b.label) || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => collator().compare(a.label, b.label) || (a.id < b.id ? -1 : 1))
   const position = new Map(organisations.map((o, i) => [o.id, i]))
   const rows: MatrixCell[][] = organisations.map(() => organisations.map(() => ({ count: 0, finding: null })))
   for (const pair of matrix.pairs) {
@@ -118,7 +121,7 @@ export function rankActors(
     (a, b) =>
       primary(b) - primary(a) ||
       secondary(b) - secondary(a) ||
-      collator.compare(label(a.actorId), label(b.actorId)) ||
+      collator().compare(label(a.actorId), label(b.actorId)) ||
       (a.actorId < b.actorId ? -1 : 1),
   )
 }
@@ -128,7 +131,7 @@ export function feedsByReach(feeds: readonly ValueFeed[], label: (id: string) =>
   return [...feeds].sort(
     (a, b) =>
       a.count - b.count ||
-      collator.compare(label(a.valueId), label(b.valueId)) ||
+      collator().compare(label(a.valueId), label(b.valueId)) ||
       (a.valueId < b.valueId ? -1 : 1),
   )
 }
