@@ -21,6 +21,7 @@
  * and not yet streamed, so it cannot stand for the whole log.
  */
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
 import {
   CloseCode,
   ProtocolError,
@@ -90,6 +91,14 @@ const INLINE_COMPACT_MAX_BYTES = 1024 * 1024
 const QUIET_MS = 2000
 /** ... but not beyond this many times the compaction threshold: then it compacts while busy. */
 const BUSY_COMPACTION_FACTOR = 20
+/**
+ * A received update at least this large is checked for what it adds to the document. One that adds
+ * nothing (a whole board sent back: the browser client did that on every first visit until 0bbfa26, and
+ * an old tab still may) is neither stored nor forwarded; one that adds a little to a lot is stored and
+ * forwarded as that little, so nobody applies the rest again. Smaller updates go on as they came: no
+ * second encoding on the hot path.
+ */
+const CHECK_NEWS_MIN_BYTES = 64 * 1024
 
 /** A loaded board document and everyone connected to it. */
 export class Room implements RemoteSink {
@@ -508,11 +517,14 @@ export class Room implements RemoteSink {
     if (isEmptyUpdate(update)) return
     checkUpdate(update)
     const guard = this.ctx.guard?.watches(this) ? this.ctx.guard : null
+    const checkNews = update.length >= CHECK_NEWS_MIN_BYTES
+    const { store } = this.doc
+    const pendingBefore = [store.pendingStructs, store.pendingDs] as const
     let tr = null as Y.Transaction | null
     try {
-      if (guard === null) Y.applyUpdate(this.doc, update, conn)
+      if (guard === null && !checkNews) Y.applyUpdate(this.doc, update, conn)
       else {
-        // The same single transaction applyUpdate would make, kept so the guard can see what it changed.
+        // The same single transaction applyUpdate would make, kept to see what it changed.
         this.doc.transact((t) => {
           tr = t
           Y.applyUpdate(this.doc, update, conn)
@@ -523,6 +535,12 @@ export class Room implements RemoteSink {
       throw new ProtocolError('update could not be applied')
     }
     const verdict = guard !== null && tr !== null ? guard.inspect(this, conn, tr) : null
+    if (verdict === null && checkNews && tr !== null) {
+      const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1]
+      const news = pendingChanged ? update : this.addedBy(tr, update)
+      if (news === null) return
+      return this.accept(news, news === update ? (frame ?? writeUpdate(update)) : writeUpdate(news))
+    }
     if (verdict === null) return this.accept(update, frame ?? writeUpdate(update))
     this.acceptRepaired(conn, update, verdict)
     guard?.repaired?.(this, conn)
@@ -549,6 +567,21 @@ export class Room implements RemoteSink {
     this.compactAfterAppend = true
     // Scale-out: the lease holder may be another process; the stream entry asks it to.
     this.askCompaction = true
+  }
+
+  /**
+   * What transaction `tr`, which applied `update`, added to the document: `null` for nothing, else the
+   * smaller of `update` and the document's diff against the state before (every struct it added, and the
+   * delete set).
+   */
+  private addedBy(tr: Y.Transaction, update: Uint8Array): Uint8Array | null {
+    let grew = false
+    for (const [client, clock] of tr.afterState) {
+      if ((tr.beforeState.get(client) ?? 0) !== clock) grew = true
+    }
+    if (!grew && tr.deleteSet.clients.size === 0) return null
+    const diff = Y.encodeStateAsUpdate(this.doc, encodeStateVector(tr.beforeState))
+    return diff.length < update.length ? diff : update
   }
 
   private accept(update: Uint8Array, frame: Uint8Array): void {
@@ -622,4 +655,15 @@ export class Room implements RemoteSink {
     this.ydoc.destroy()
     this.ctx.onFailed(this)
   }
+}
+
+/** A state vector (client -> next clock) in Yjs's encoding. */
+function encodeStateVector(sv: ReadonlyMap<number, number>): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, sv.size)
+  for (const [client, clock] of sv) {
+    encoding.writeVarUint(e, client)
+    encoding.writeVarUint(e, clock)
+  }
+  return encoding.toUint8Array(e)
 }

@@ -5,12 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import {
   readBoard,
   writeAwareness,
   writeAwarenessUpdate,
   writeQueryAwareness,
   writeSyncStep1,
+  writeUpdate,
 } from '@circleboard/shared'
 import {
   connect,
@@ -226,5 +229,89 @@ describe('[S5] the quirks of the stock client', () => {
       expect(echoes.some((r) => Buffer.from(r.data).equals(Buffer.from(renewal)))).toBe(true)
     })
     raw.close()
+  })
+})
+
+describe('a large update that adds little (a board sent back)', () => {
+  it('stores and forwards only what it adds, and nothing when it adds nothing', async () => {
+    const resent = await server.createBoard('Resent')
+    const writer = connect(server, resent.id, resent.tokens.participant)
+    await synced(writer)
+    writer.doc.transact(() => {
+      for (let i = 0; i < 400; i++) {
+        const el = new Y.Map<unknown>()
+        el.set('type', 'actor')
+        el.set('label', new Y.Text(`Aktör ${i} ${'med en lång beskrivning '.repeat(8)}`))
+        writer.doc.getMap('elements').set(`e${i}`, el)
+      }
+    })
+    const watcher = RawClient.connect(server.ws, resent.id, resent.tokens.participant)
+    const sender = RawClient.connect(server.ws, resent.id, resent.tokens.participant)
+    await Promise.all([watcher.opened, sender.opened])
+    // The whole board as the sender's copy holds it, once it is all on the server.
+    const copy = new Y.Doc()
+    await eventually(() => {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(writer.doc))
+      expect(copy.getMap('elements').size).toBe(400)
+    })
+    const db = new Database(join(server.dataDir, 'circleboard.sqlite'), { readonly: true })
+    const logged = (): number =>
+      (
+        db
+          .prepare('SELECT COALESCE(SUM(LENGTH(blob)), 0) AS n FROM updates WHERE room = ?')
+          .get(resent.id) as {
+          n: number
+        }
+      ).n
+    await eventually(() => expect(logged()).toBeGreaterThan(100_000))
+    const updatesSeen = (): Uint8Array[] =>
+      watcher
+        .ofType(0)
+        .filter((r) => r.data[1] === 2)
+        .map((r) => r.data)
+    const payload = (frame: Uint8Array): Uint8Array => {
+      const d = decoding.createDecoder(frame)
+      decoding.readVarUint(d)
+      decoding.readVarUint(d)
+      return decoding.readVarUint8Array(d)
+    }
+    try {
+      // 1. The whole board with one new element: the watcher gets the element alone, and the log grows
+      //    by about that much.
+      copy.getMap('elements').set('late', 1)
+      const whole = Y.encodeStateAsUpdate(copy)
+      expect(whole.length).toBeGreaterThan(100_000)
+      const seenBefore = updatesSeen().length
+      const loggedBefore = logged()
+      sender.send(writeUpdate(whole))
+      await eventually(() => expect(writer.doc.getMap('elements').get('late')).toBe(1))
+      await eventually(() => expect(updatesSeen().length).toBe(seenBefore + 1))
+      const forwarded = updatesSeen()[seenBefore]!
+      expect(forwarded.length).toBeLessThan(1000)
+      const check = new Y.Doc()
+      Y.applyUpdate(check, Y.encodeStateAsUpdate(writer.doc))
+      Y.applyUpdate(check, payload(forwarded))
+      expect(check.getMap('elements').get('late')).toBe(1)
+      expect(logged() - loggedBefore).toBeLessThan(1000)
+
+      // 2. The same bytes again: nothing new, nothing stored or forwarded. A small update sent after them
+      //    is the next thing the watcher sees.
+      const loggedAgain = logged()
+      sender.send(writeUpdate(whole))
+      copy.getMap('elements').set('marker', 2)
+      sender.send(writeUpdate(Y.encodeStateAsUpdate(copy, Y.encodeStateVector(writer.doc))))
+      await eventually(() => expect(writer.doc.getMap('elements').get('marker')).toBe(2))
+      await eventually(() => expect(updatesSeen().length).toBe(seenBefore + 2))
+      expect(updatesSeen()[seenBefore + 1]!.length).toBeLessThan(1000)
+      expect(logged() - loggedAgain).toBeLessThan(1000)
+      // Both senders are still connected, and the board is whole.
+      expect(sender.closeCode).toBeNull()
+      expect(writer.doc.getMap('elements').size).toBe(402)
+    } finally {
+      db.close()
+      watcher.close()
+      sender.close()
+      destroyAll(writer)
+    }
   })
 })
