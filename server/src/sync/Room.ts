@@ -572,14 +572,19 @@ export class Room implements RemoteSink {
   /**
    * What transaction `tr`, which applied `update`, added to the document: `null` for nothing, else the
    * smaller of `update` and the document's diff against the state before (every struct it added, and the
-   * delete set).
+   * delete set), which is only encoded when the update added less than half of the document.
    */
   private addedBy(tr: Y.Transaction, update: Uint8Array): Uint8Array | null {
-    let grew = false
+    let added = 0
+    let total = 0
     for (const [client, clock] of tr.afterState) {
-      if ((tr.beforeState.get(client) ?? 0) !== clock) grew = true
+      added += clock - (tr.beforeState.get(client) ?? 0)
+      total += clock
     }
-    if (!grew && tr.deleteSet.clients.size === 0) return null
+    if (added === 0 && tr.deleteSet.clients.size === 0) return null
+    // Mostly new (a board's first upload, an import): the update is about its own diff; encoding that
+    // again would only cost time.
+    if (added * 2 > total) return update
     const diff = Y.encodeStateAsUpdate(this.doc, encodeStateVector(tr.beforeState))
     return diff.length < update.length ? diff : update
   }
