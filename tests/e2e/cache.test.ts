@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core'
 import { browserSuite } from '../support/browserSuite.js'
 import { eventually, provider, synced } from '../support/providers.js'
 import { fillBigBoard } from '../support/bigBoard.js'
-import { addFromToolbar, boardData, openBoard } from '../support/boardPage.js'
+import { addFromToolbar, boardData, openBoard, withTestHook } from '../support/boardPage.js'
 
 const suite = browserSuite()
 
@@ -69,19 +69,31 @@ describe('the board socket (client/src/sync/earlySocket.ts)', () => {
     const { board, writer, context } = await annaAndBoard('Joined board')
     try {
       // The board's socket: what the page sends goes on at once (its sizes recorded); what the server sends
-      // waits until the app has loaded, as from a busy server, so that the person's entry in `people` is
-      // written by the provider's first sync, while the board is being applied (receivedUpdates.ts).
+      // is held until the board page shows (as from a busy server), so that the person's entry in `people`
+      // is written by the provider's first sync, while the board is being applied (receivedUpdates.ts).
       const sent: number[] = []
+      const held: (string | Buffer)[] = []
+      let holding = true
+      let toPage: ((m: string | Buffer) => void) | null = null
       await context.routeWebSocket(new RegExp(`/ws/${board.id}\\?`), (ws) => {
         const server = ws.connectToServer()
         ws.onMessage((m) => {
           sent.push(m.length)
           server.send(m)
         })
-        server.onMessage((m) => void setTimeout(() => ws.send(m), 1500))
+        toPage = (m) => ws.send(m)
+        server.onMessage((m) => (holding ? held.push(m) : ws.send(m)))
       })
       const page = await context.newPage()
-      await openBoard(page, `${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`)
+      await page.goto(withTestHook(`${suite.server.http}/b/${board.id}#t=${board.tokens.participant}`))
+      await expect
+        .poll(() => page.locator('[data-status]').getAttribute('data-status'), { timeout: 20_000 })
+        .toBe('connecting')
+      holding = false
+      for (const m of held.splice(0)) toPage!(m)
+      await expect
+        .poll(() => page.locator('[data-status]').getAttribute('data-status'), { timeout: 20_000 })
+        .toBe('live')
       await eventually(async () => expect((await boardData(page)).elements).toHaveLength(400), 20_000)
       // Anna reached the board (the facilitator's client has her)...
       await eventually(() =>
