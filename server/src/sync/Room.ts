@@ -519,7 +519,8 @@ export class Room implements RemoteSink {
     const guard = this.ctx.guard?.watches(this) ? this.ctx.guard : null
     const checkNews = update.length >= CHECK_NEWS_MIN_BYTES
     const { store } = this.doc
-    const pendingBefore = [store.pendingStructs, store.pendingDs] as const
+    // Only read for a large update: the hot path of small ones stays as it was.
+    const pendingBefore = checkNews ? [store.pendingStructs, store.pendingDs] : null
     let tr = null as Y.Transaction | null
     try {
       if (guard === null && !checkNews) Y.applyUpdate(this.doc, update, conn)
@@ -535,7 +536,7 @@ export class Room implements RemoteSink {
       throw new ProtocolError('update could not be applied')
     }
     const verdict = guard !== null && tr !== null ? guard.inspect(this, conn, tr) : null
-    if (verdict === null && checkNews && tr !== null) {
+    if (verdict === null && pendingBefore !== null && tr !== null) {
       const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1]
       const news = pendingChanged ? update : this.addedBy(tr, update)
       if (news === null) return
