@@ -5,20 +5,22 @@
 //                 Debian), then every check:
 //                 format, lint, typecheck, dependency rules, unit, integration and browser tests
 //   npm run bench -> install, build, then the benchmarks (not part of the tests)
+//   npm run serve -> start the server already built, as `npm start` does (for services and scale-out)
 // pnpm comes from npx when it is not installed (corepack's download fails its signature check on some
 // machines, so it is not used).
 import { spawnSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 /**
- * Node.js flags the server runs with. A small young generation (2 MB semi-spaces instead of 16) keeps a
- * busy server's memory low (fan-out 100: about 20 MB less) for a few per cent more CPU; see
- * docs/performance.md. The same flags are in package.json's `serve` script and the benchmark.
+ * How the server process runs (scripts/serverRuntime.json, also read by the benchmark): a small young
+ * generation (2 MB semi-spaces instead of 16: about 20 MB less under load for a few per cent more CPU), one
+ * V8 helper thread and at most two malloc arenas (about 10 MB less again, at no measurable CPU cost); see
+ * docs/performance.md, "Runtime settings". A variable set in the environment wins over the file's.
  */
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=2']
+const SERVER_RUNTIME = JSON.parse(readFileSync(join(root, 'scripts/serverRuntime.json'), 'utf8'))
 const PNPM_VERSION = '10.34.9'
 const mode = process.argv[2]
 
@@ -110,6 +112,17 @@ function ensureSystemPackages() {
   done(t0)
 }
 
+/** Starts the built server in this terminal, passing on Ctrl-C and SIGTERM (a graceful shutdown). */
+function serve() {
+  const child = spawn(process.execPath, [...SERVER_RUNTIME.nodeFlags, join(root, 'server/dist/main.js')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...SERVER_RUNTIME.env, ...process.env },
+  })
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+  child.on('exit', (code) => process.exit(code ?? 0))
+}
+
 switch (mode) {
   case 'start': {
     install()
@@ -120,12 +133,15 @@ switch (mode) {
         ':' +
         (process.env.PORT ?? '8080'),
     )
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'server/dist/main.js')], {
-      cwd: root,
-      stdio: 'inherit',
-    })
-    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
-    child.on('exit', (code) => process.exit(code ?? 0))
+    serve()
+    break
+  }
+  case 'serve': {
+    if (!existsSync(join(root, 'server/dist/main.js'))) {
+      console.error('The server is not built: run `npm start` once (or `pnpm build`).')
+      process.exit(1)
+    }
+    serve()
     break
   }
   case 'test': {
@@ -155,6 +171,6 @@ switch (mode) {
     break
   }
   default:
-    console.error('usage: node scripts/quickstart.mjs start|test|bench')
+    console.error('usage: node scripts/quickstart.mjs start|serve|test|bench')
     process.exit(2)
 }

@@ -43,9 +43,13 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-/** Starts the server on a free port (or `port`) with `dataDir` (a fresh temporary one by default). */
+/**
+ * Starts the server on a free port (or `port`) with `dataDir` (a fresh temporary one by default): from the
+ * TypeScript sources, or `via: 'serve'` as `npm run serve` starts the built one (scripts/quickstart.mjs,
+ * whose process is then `child`, with the server as its child).
+ */
 export async function startServerProcess(
-  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; via?: 'sources' | 'serve' } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort())
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'circleboard-proc-'))
@@ -53,7 +57,9 @@ export async function startServerProcess(
   const clientDir = process.env.E2E_CLIENT_DIR ?? join(root, 'client/dist')
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', tsxLoader, join(root, 'server/src/main.ts')],
+    options.via === 'serve'
+      ? [join(root, 'scripts/quickstart.mjs'), 'serve']
+      : ['--conditions=source', '--import', tsxLoader, join(root, 'server/src/main.ts')],
     {
       cwd: root,
       env: {

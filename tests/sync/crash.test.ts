@@ -1,12 +1,31 @@
 /**
  * Crash and restart with real processes: `kill -9` loses nothing any client received (server/SPEC.md S2),
- * a graceful restart keeps everything (S10), and a client that edited while the server was down merges
- * its edits when it reconnects.
+ * a graceful restart keeps everything (S10), also through `npm run serve`, and a client that edited while
+ * the server was down merges its edits when it reconnects.
  */
-import { describe, expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
 import { startServerProcess } from '../support/serverProcess.js'
 import { eventually, provider, synced } from '../support/providers.js'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Starts a server on `dataDir` again and counts the board's elements, as a viewer sees them. */
+async function storedElements(
+  dataDir: string,
+  board: { id: string; tokens: { viewer: string } },
+): Promise<number> {
+  const again = await startServerProcess({ dataDir })
+  const check = provider('y-websocket 3.1', again.ws, board.id, board.tokens.viewer)
+  await synced(check)
+  const size = check.doc.getMap('elements').size
+  check.destroy()
+  await again.stop()
+  return size
+}
 
 describe('crash recovery', () => {
   it('[S2] kill -9 loses nothing that any client had received', async () => {
@@ -54,12 +73,42 @@ describe('crash recovery', () => {
     expect(await server.stop('SIGTERM')).toBe(0)
     writer.destroy()
     reader.destroy()
-    const again = await startServerProcess({ dataDir: server.dataDir })
-    const check = provider('y-websocket 3.1', again.ws, board.id, board.tokens.viewer)
-    await synced(check)
-    expect(check.doc.getMap('elements').size).toBe(500)
-    check.destroy()
-    await again.stop()
+    expect(await storedElements(server.dataDir, board)).toBe(500)
+  })
+
+  it('[S10] `npm run serve` runs the built server with the runtime settings, and passes SIGTERM on', async () => {
+    const runtime = JSON.parse(readFileSync(join(root, 'scripts/serverRuntime.json'), 'utf8')) as {
+      nodeFlags: string[]
+      env: Record<string, string>
+    }
+    const server = await startServerProcess({ via: 'serve' })
+    const wrapper = server.child.pid as number
+    const [serverPid] = readFileSync(`/proc/${wrapper}/task/${wrapper}/children`, 'utf8').trim().split(' ')
+    // Whatever fails below, the server (the wrapper's child) does not outlive the test.
+    onTestFinished(() => {
+      if (existsSync(`/proc/${serverPid}`)) process.kill(Number(serverPid), 'SIGKILL')
+    })
+    const argv = readFileSync(`/proc/${serverPid}/cmdline`, 'utf8').split('\0').filter(Boolean)
+    expect(argv.slice(1)).toEqual([...runtime.nodeFlags, join(root, 'server/dist/main.js')])
+    const environ = readFileSync(`/proc/${serverPid}/environ`, 'utf8').split('\0')
+    for (const [name, value] of Object.entries(runtime.env)) {
+      // A value set by whoever starts it wins over the file's.
+      expect(environ).toContain(`${name}=${process.env[name] ?? value}`)
+    }
+    const board = await server.createBoard('Served')
+    const writer = provider('y-websocket 3.1', server.ws, board.id, board.tokens.participant)
+    const reader = provider('y-websocket 3.1', server.ws, board.id, board.tokens.viewer)
+    await Promise.all([synced(writer), synced(reader)])
+    writer.doc.transact(() => {
+      for (let k = 0; k < 200; k++) writer.doc.getMap('elements').set(`s${k}`, k)
+    })
+    await eventually(() => expect(reader.doc.getMap('elements').get('s199')).toBe(199))
+    // SIGTERM to the wrapper reaches the server, which stores every board and exits 0.
+    expect(await server.stop('SIGTERM')).toBe(0)
+    expect(existsSync(`/proc/${serverPid}`)).toBe(false)
+    writer.destroy()
+    reader.destroy()
+    expect(await storedElements(server.dataDir, board)).toBe(200)
   })
 
   it('a client that edited while the server was down merges on reconnect', async () => {

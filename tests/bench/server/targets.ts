@@ -8,7 +8,7 @@
  * - `relay`: `relayServer.ts`, the no-Yjs baseline.
  * All listen on 127.0.0.1 only.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -180,13 +180,22 @@ async function launch(
   return { child, dirs, probed }
 }
 
-/** The Node.js flags `npm start` runs the server with (`SERVER_NODE_FLAGS` in scripts/quickstart.mjs, and package.json's `serve`). */
-const CIRCLEBOARD_NODE_FLAGS = ['--max-semi-space-size=2'] as const
+/** How `npm start` and `npm run serve` run the server: Node.js flags and environment (scripts/quickstart.mjs). */
+interface ServerRuntime {
+  readonly nodeFlags: readonly string[]
+  readonly env: Readonly<Record<string, string>>
+}
+
+function serverRuntime(env: TargetEnv): ServerRuntime {
+  return JSON.parse(readFileSync(join(env.repoRoot, 'scripts/serverRuntime.json'), 'utf8')) as ServerRuntime
+}
 
 async function startCircleboard(env: TargetEnv, options: StartOptions): Promise<RunningServer> {
   const port = await freePort()
   const dataDir = makeTempDir('circleboard')
+  const runtime = serverRuntime(env)
   const vars: Record<string, string> = {
+    ...runtime.env,
     HOST: '127.0.0.1',
     PORT: String(port),
     DATA_DIR: dataDir,
@@ -200,7 +209,7 @@ async function startCircleboard(env: TargetEnv, options: StartOptions): Promise<
   const launched = await launch(
     env,
     options,
-    [...CIRCLEBOARD_NODE_FLAGS, circleboardMain(env)],
+    [...runtime.nodeFlags, circleboardMain(env)],
     vars,
     `${http}/healthz`,
     [dataDir],
