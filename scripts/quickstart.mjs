@@ -10,6 +10,7 @@
 // machines, so it is not used).
 import { spawnSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { constants } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -120,7 +121,9 @@ function serve() {
     env: { ...SERVER_RUNTIME.env, ...process.env },
   })
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
-  child.on('exit', (code) => process.exit(code ?? 0))
+  // A server ended by a signal it did not handle (the OOM killer's SIGKILL) is a failure for a service
+  // manager that restarts on failure: the shell's 128 + signal number.
+  child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)))
 }
 
 switch (mode) {

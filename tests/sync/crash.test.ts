@@ -8,10 +8,19 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
-import { startServerProcess } from '../support/serverProcess.js'
+import { startServerProcess, type ServerProcess } from '../support/serverProcess.js'
 import { eventually, provider, synced } from '../support/providers.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** The server process that `npm run serve` started (the child of the wrapper that `startServerProcess` ran). */
+function servedPid(server: ServerProcess): string {
+  const wrapper = server.child.pid as number
+  const children = readFileSync(`/proc/${wrapper}/task/${wrapper}/children`, 'utf8').trim().split(' ')
+  if (children.length !== 1 || !children[0])
+    throw new Error(`expected one child of ${wrapper}: ${children.join()}`)
+  return children[0]
+}
 
 /** Starts a server on `dataDir` again and counts the board's elements, as a viewer sees them. */
 async function storedElements(
@@ -82,8 +91,7 @@ describe('crash recovery', () => {
       env: Record<string, string>
     }
     const server = await startServerProcess({ via: 'serve' })
-    const wrapper = server.child.pid as number
-    const [serverPid] = readFileSync(`/proc/${wrapper}/task/${wrapper}/children`, 'utf8').trim().split(' ')
+    const serverPid = servedPid(server)
     // Whatever fails below, the server (the wrapper's child) does not outlive the test.
     onTestFinished(() => {
       if (existsSync(`/proc/${serverPid}`)) process.kill(Number(serverPid), 'SIGKILL')
@@ -109,6 +117,13 @@ describe('crash recovery', () => {
     writer.destroy()
     reader.destroy()
     expect(await storedElements(server.dataDir, board)).toBe(200)
+  })
+
+  it('`npm run serve` fails (137) when its server is killed, so that a service manager restarts it', async () => {
+    const server = await startServerProcess({ via: 'serve' })
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve))
+    process.kill(Number(servedPid(server)), 'SIGKILL')
+    expect(await exited).toBe(137)
   })
 
   it('a client that edited while the server was down merges on reconnect', async () => {
