@@ -392,8 +392,12 @@ describe('history in the browser', () => {
     const p = await page(errors)
     await openBoard(p, `${suite.server.http}${board.links.facilitator}`)
 
-    // Save snapshot: a label, then the History panel shows it, with its author (once the board knows them).
-    await expect.poll(() => readBoard(writer.doc).people.map((x) => x.name)).toContain('Fia')
+    // Save snapshot: a label, then the History panel shows it, with its author (once the board knows them:
+    // the page writes its person once synced, which can take longer than the poll's default second on a
+    // busy CI machine).
+    await expect
+      .poll(() => readBoard(writer.doc).people.map((x) => x.name), { timeout: 15_000 })
+      .toContain('Fia')
     await p.getByRole('button', { name: 'Save snapshot', exact: true }).click()
     const save = p.getByRole('dialog', { name: 'Save snapshot' })
     await expect.poll(() => save.count()).toBe(1)
