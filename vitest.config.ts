@@ -47,6 +47,9 @@ export default defineConfig({
           // Browser and multi-process tests start servers and Chromium: one file at a time keeps the
           // two cores of a CI machine from starving them.
           fileParallelism: false,
+          // What a page or another process does can take more than `expect.poll`'s default second while
+          // the other projects' tests run beside these; a poll that never succeeds still fails.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],
