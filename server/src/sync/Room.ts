@@ -21,7 +21,6 @@
  * and not yet streamed, so it cannot stand for the whole log.
  */
 import * as Y from 'yjs'
-import * as encoding from 'lib0/encoding'
 import {
   CloseCode,
   ProtocolError,
@@ -586,7 +585,7 @@ export class Room implements RemoteSink {
     // Mostly new (a board's first upload, an import): the update is about its own diff; encoding that
     // again would only cost time.
     if (added * 2 > total) return update
-    const diff = Y.encodeStateAsUpdate(this.doc, encodeStateVector(tr.beforeState))
+    const diff = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(tr.beforeState))
     return diff.length < update.length ? diff : update
   }
 
@@ -661,15 +660,4 @@ export class Room implements RemoteSink {
     this.ydoc.destroy()
     this.ctx.onFailed(this)
   }
-}
-
-/** A state vector (client -> next clock) in Yjs's encoding. */
-function encodeStateVector(sv: ReadonlyMap<number, number>): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, sv.size)
-  for (const [client, clock] of sv) {
-    encoding.writeVarUint(e, client)
-    encoding.writeVarUint(e, clock)
-  }
-  return encoding.toUint8Array(e)
 }
