@@ -15,6 +15,7 @@ import { startWorker } from '../workers/startWorker.js'
 import { configureConnection, migrate } from './sqliteSchema.js'
 import { compactRoom, type CompactionResult } from './sqliteCompaction.js'
 import { RoomCompactions } from './RoomCompactions.js'
+import { WalCheckpointer } from './WalCheckpointer.js'
 import {
   StoreError,
   boardFromRow,
@@ -61,6 +62,8 @@ export class SqliteDocStore implements DocStore {
    * `db.transaction()` call, which cost more than the insert of a small update.
    */
   private readonly appendBatch: (room: string, lastSeq: number, updates: readonly Uint8Array[]) => void
+  /** Checkpoints between appends, not inside one (WalCheckpointer.ts); none for an in-memory database. */
+  readonly checkpointer: WalCheckpointer | null
 
   constructor(
     readonly file: string,
@@ -116,6 +119,7 @@ export class SqliteDocStore implements DocStore {
       let seq = lastSeq
       for (const update of updates) insert.run(room, ++seq, update)
     })
+    this.checkpointer = file === ':memory:' ? null : new WalCheckpointer(db, `${file}-wal`)
   }
 
   /** A store on `<dataDir>/circleboard.sqlite`. */
@@ -150,6 +154,7 @@ export class SqliteDocStore implements DocStore {
       this.lastSeq.delete(room)
       throw new StoreError('could not append to the update log', { cause: err })
     }
+    this.checkpointer?.appended()
   }
 
   async logLength(room: string): Promise<number> {
@@ -285,6 +290,7 @@ export class SqliteDocStore implements DocStore {
     // Let running compactions finish (they hold no lock while merging), then stop the worker.
     await this.compactions.settled()
     this.closed = true
+    this.checkpointer?.close()
     if (this.worker) {
       const worker = this.worker
       this.worker = null

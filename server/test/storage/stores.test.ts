@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readlinkSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import Database from 'better-sqlite3'
 import { MemoryDocStore, SqliteDocStore, type DocStore } from '../../src/index.js'
 import { migrate as migrateSchema } from '../../src/storage/sqliteSchema.js'
@@ -93,6 +93,61 @@ describe('SQLite schema migrations', () => {
       expect(await store.listRooms('cccccccccccc')).toEqual([])
     } finally {
       await store.close()
+    }
+  })
+})
+
+describe('SQLite WAL checkpoints', () => {
+  it('[ST15] checkpoints the WAL between appends, so it stays a few hundred pages, and loses nothing', async () => {
+    const store = SqliteDocStore.inDataDir(tempDir())
+    try {
+      const e = editor()
+      const rooms = Array.from({ length: 50 }, (_, i) => `room${String(i).padStart(8, '0')}`)
+      const sent = new Map(rooms.map((r) => [r, 0]))
+      for (let round = 0; round < 30; round++) {
+        const before = store.checkpointer!.checkpoints
+        for (let i = 0; i < 100; i++) {
+          const room = rooms[(round * 100 + i) % rooms.length]!
+          await store.append(room, [e.next((d) => d.getMap('items').set(`k${i}`, round))])
+          sent.set(room, sent.get(room)! + 1)
+        }
+        // The hundredth append started a sync in the thread pool; its checkpoint follows.
+        await vi.waitFor(() => expect(store.checkpointer!.checkpoints).toBe(before + 1))
+      }
+      // SQLite alone checkpoints at 1,000 pages: its WAL would have grown past 4 MB by now (each of these
+      // 3,000 commits writes a page or two).
+      expect(statSync(`${store.file}-wal`).size).toBeLessThan(2 * 1024 * 1024)
+      for (const room of rooms) expect((await store.load(room)).updates).toHaveLength(sent.get(room)!)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('[ST15] closes while a WAL sync is under way, and every append is there on reopening', async () => {
+    const dir = tempDir()
+    const store = SqliteDocStore.inDataDir(dir)
+    const e = editor()
+    for (let i = 0; i < 100; i++)
+      await store.append('roomroomroom', [e.next((d) => d.getMap('m').set('k', i))])
+    // The sync the hundredth append started has not called back yet: this turn has not ended.
+    expect(store.checkpointer!.checkpoints).toBe(0)
+    await store.close()
+    // Its callback runs after the close: no checkpoint, nothing thrown, and the WAL's file descriptor closed.
+    const walOpen = (): boolean =>
+      readdirSync('/proc/self/fd').some((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`).startsWith(`${store.file}-wal`)
+        } catch {
+          return false // a descriptor that closed while listing
+        }
+      })
+    await vi.waitFor(() => expect(walOpen()).toBe(false))
+    expect(store.checkpointer!.checkpoints).toBe(0)
+    const again = SqliteDocStore.inDataDir(dir)
+    try {
+      expect((await again.load('roomroomroom')).updates).toHaveLength(100)
+    } finally {
+      await again.close()
     }
   })
 })
