@@ -4,7 +4,7 @@
  *
  * Left to itself, SQLite checkpoints inside the commit that fills the WAL to 1,000 pages, on the event
  * loop: it syncs the WAL (about 3 ms here), copies the pages into the database and syncs that (under
- * 1 ms). Every update of every room waits for it. So every `every` appends this class first syncs the
+ * 1 ms). Every update of every room waits for it. So every 100 appends this class first syncs the
  * WAL in libuv's thread pool, off the event loop, and only then asks for a PASSIVE checkpoint. SQLite
  * still syncs the WAL before copying and the database before the WAL may start over, exactly as before,
  * but its own WAL sync finds almost nothing left to write. The automatic checkpoint stays on as the
@@ -13,7 +13,7 @@
 import { closeSync, fdatasync, openSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 
-/** Appends between two checkpoints: a WAL of a few hundred pages, whose checkpoint takes about a millisecond. */
+/** Appends between two checkpoints: a WAL of a few hundred pages, checkpointed in about a millisecond. */
 export const CHECKPOINT_EVERY_APPENDS = 100
 
 /** Schedules the checkpoints of one connection's database. */
@@ -28,18 +28,17 @@ export class WalCheckpointer {
   constructor(
     private readonly db: Database.Database,
     private readonly walFile: string,
-    private readonly every = CHECKPOINT_EVERY_APPENDS,
   ) {}
 
-  /** Counts a committed append; every `every` appends starts a checkpoint unless one is under way. */
+  /** Counts a committed append; every 100th starts a checkpoint unless one is under way. */
   appended(): void {
-    if (++this.appends < this.every || this.syncing || this.closed) return
+    if (++this.appends < CHECKPOINT_EVERY_APPENDS || this.syncing || this.closed) return
+    this.appends = 0
     try {
       this.fd ??= openSync(this.walFile, 'r')
     } catch {
-      return // No WAL file (yet): SQLite's automatic checkpoint covers it.
+      return // No WAL file: SQLite's automatic checkpoint covers it.
     }
-    this.appends = 0
     this.syncing = true
     fdatasync(this.fd, (err) => {
       this.syncing = false
