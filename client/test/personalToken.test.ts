@@ -75,4 +75,16 @@ describe('personalToken', () => {
     expect(await personalToken(BOARD, LINK)).toBe('personal-token')
     expect(calls).toHaveLength(4)
   })
+
+  it('asks again for a remembered token whose person id the board would refuse, and keeps the new one', async () => {
+    // What a server gave before 2026-11-29 one time in 32: a base64url id beginning with '-'.
+    localStorage.setItem(
+      `circleboard.identity.${BOARD}`,
+      JSON.stringify({ linkToken: LINK, token: 'old-token', personId: '-OsJkJp8b2DbwqPU' }),
+    )
+    const calls = serverAnswers(identity)
+    expect(await personalToken(BOARD, LINK)).toBe('personal-token')
+    expect(await personalToken(BOARD, LINK)).toBe('personal-token')
+    expect(calls).toHaveLength(1)
+  })
 })

@@ -4,7 +4,7 @@
  * facilitation handover use. Kept in localStorage, so the same browser stays the same person on a board.
  * Offline on the very first visit, the link token is used as it is until the server can be reached.
  */
-import { peekToken } from '@circleboard/shared'
+import { isValidId, peekToken } from '@circleboard/shared'
 
 const key = (boardId: string): string => `circleboard.identity.${boardId}`
 
@@ -16,13 +16,15 @@ interface Stored {
 
 /** The personal token for `linkToken`, asking the server when this browser has none yet. */
 export async function personalToken(boardId: string, linkToken: string): Promise<string> {
+  // A person id the board's model refuses (servers before 2026-11-29 gave one in 32 of them) could never
+  // be registered in `people`: such a token is not used, and the server gives a valid id for it.
   const linkClaims = peekToken(linkToken)
-  if (linkClaims?.personId) return linkToken
+  if (linkClaims?.personId && isValidId(linkClaims.personId)) return linkToken
   try {
     const stored = JSON.parse(localStorage.getItem(key(boardId)) ?? 'null') as Stored | null
     // A different link (say, a facilitator link after a participant one) gets its own identity token,
     // keeping the person id only if the server agrees (it keeps the id of a personal token it is shown).
-    if (stored && stored.linkToken === linkToken) return stored.token
+    if (stored && stored.linkToken === linkToken && isValidId(stored.personId)) return stored.token
   } catch {
     // unreadable: ask again
   }

@@ -5,9 +5,8 @@
  * private drafts and facilitation handover all use that id. `GET /api/time` gives the server's clock, so
  * every screen shows the same countdown whatever its own clock says.
  */
-import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { isBoardId } from '@circleboard/shared'
+import { isBoardId, isValidId, randomId } from '@circleboard/shared'
 import type { Services } from './services.js'
 import { requireBoardToken } from './auth.js'
 import { notFound } from './errors.js'
@@ -29,7 +28,10 @@ export async function identityRoutes(app: FastifyInstance, services: Services): 
       const claims = requireBoardToken(signer, req, req.params.id)
       if (!(await store.getBoard(req.params.id)))
         throw notFound('this board does not exist (it may have been deleted)')
-      const personId = claims.personId ?? randomBytes(12).toString('base64url')
+      // The id names the person's entry in the board's `people`, so it is a model id (ids.ts): base-62,
+      // 16 characters, about 95 bits. A token from before had base64url ids, and one in 32 of those began
+      // with '-' or '_', which the model refuses: that person could never be registered. It gets a new id.
+      const personId = isValidId(claims.personId) ? claims.personId : randomId()
       const body: IdentityResponse = { personId, token: signer.sign({ ...claims, personId }) }
       return reply.code(201).send(body)
     },

@@ -8,6 +8,7 @@ import {
   DocName,
   addDraftNote,
   castVote,
+  isValidId,
   openVoting,
   readBoard,
   readControl,
@@ -17,6 +18,7 @@ import {
   setDelegates,
   setLocked,
   startBrainstorm,
+  upsertPerson,
 } from '@circleboard/shared'
 import {
   connect,
@@ -62,11 +64,34 @@ describe('identity', () => {
     const a = await identity(board.tokens.participant)
     const b = await identity(board.tokens.participant)
     expect(a.personId).not.toBe(b.personId)
-    expect(a.personId).toMatch(/^[A-Za-z0-9_-]{16}$/)
+    // 16 base-62 characters: a model id, which a `people` entry needs.
+    expect(a.personId).toMatch(/^[A-Za-z0-9]{16}$/)
+    expect(isValidId(a.personId)).toBe(true)
     // Asking again with a personal token keeps the same person.
     expect((await identity(a.token)).personId).toBe(a.personId)
     const v = await fetch(`${server.http}/api/boards/${board.id}/identity`, { method: 'POST' })
     expect(v.status).toBe(401)
+  })
+
+  it('[F1] every person id is one the board accepts for its people, and an old token with another gets a new one', async () => {
+    // Base64url ids began with '-' or '_' once in 32: 200 of them would all have been valid 0.2 % of the time.
+    const ids = await Promise.all(Array.from({ length: 200 }, () => identity(board.tokens.participant)))
+    for (const { personId } of ids) expect(isValidId(personId), personId).toBe(true)
+    const writer = new Y.Doc()
+    for (const { personId } of ids.slice(0, 20)) {
+      upsertPerson(writer, { id: personId, name: 'Anna' }, { personId, meeting: null, origin: 'import' })
+    }
+    expect(writer.getMap('people').size).toBe(20)
+
+    // A personal token issued before, whose id the model refuses: the person gets a valid id now.
+    const check = server.app.circleboard.signer.verify(board.tokens.participant)
+    if (!check.ok) throw new Error(`the link token: ${check.reason}`)
+    const claims = check.claims
+    const old = server.app.circleboard.signer.sign({ ...claims, personId: '-OsJkJp8b2DbwqPU' })
+    const renewed = await identity(old)
+    expect(isValidId(renewed.personId)).toBe(true)
+    const valid = server.app.circleboard.signer.sign({ ...claims, personId: 'OsJkJp8b2DbwqPU1' })
+    expect((await identity(valid)).personId).toBe('OsJkJp8b2DbwqPU1')
   })
 })
 
