@@ -17,7 +17,13 @@ import type { Page } from 'playwright-core'
 import { browserSuite } from '../support/browserSuite.js'
 import { eventually, provider, synced } from '../support/providers.js'
 import { fillBigBoard } from '../support/bigBoard.js'
-import { addFromToolbar, boardData, openBoard, withTestHook } from '../support/boardPage.js'
+import {
+  addFromToolbar,
+  boardData,
+  explainPersonWait,
+  openBoard,
+  withTestHook,
+} from '../support/boardPage.js'
 
 const suite = browserSuite()
 
@@ -96,10 +102,14 @@ describe('the board socket (client/src/sync/earlySocket.ts)', () => {
         .toBe('live')
       await eventually(async () => expect((await boardData(page)).elements).toHaveLength(400), 20_000)
       // Anna reached the board (the facilitator's client has her)...
-      await eventually(() =>
-        expect(
-          [...writer.doc.getMap<{ get(k: string): unknown }>('people').values()].map((p) => p.get('name')),
-        ).toContain('Anna'),
+      await explainPersonWait(
+        page,
+        board.id,
+        eventually(() =>
+          expect(
+            [...writer.doc.getMap<{ get(k: string): unknown }>('people').values()].map((p) => p.get('name')),
+          ).toContain('Anna'),
+        ),
       )
       // ...in a small update: the 400 elements she had just received did not go back with it.
       expect(sent.length).toBeGreaterThan(1)

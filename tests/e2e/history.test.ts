@@ -29,7 +29,7 @@ import {
 import { browserSuite } from '../support/browserSuite.js'
 import { startServerProcess } from '../support/serverProcess.js'
 import { artifactPath } from '../support/browser.js'
-import { addFromToolbar, boardData, elementId, openBoard } from '../support/boardPage.js'
+import { addFromToolbar, boardData, elementId, explainPersonWait, openBoard } from '../support/boardPage.js'
 import { openBoardWriter, type BoardWriter } from '../support/boardWriter.js'
 import { zipEntries, zipFile } from '../support/zipListing.js'
 import { compareImages } from '../support/imageCompare.js'
@@ -395,9 +395,13 @@ describe('history in the browser', () => {
     // Save snapshot: a label, then the History panel shows it, with its author (once the board knows them:
     // the page writes its person once synced, which can take longer than the poll's default second on a
     // busy CI machine).
-    await expect
-      .poll(() => readBoard(writer.doc).people.map((x) => x.name), { timeout: 15_000 })
-      .toContain('Fia')
+    await explainPersonWait(
+      p,
+      board.id,
+      expect
+        .poll(() => readBoard(writer.doc).people.map((x) => x.name), { timeout: 15_000 })
+        .toContain('Fia'),
+    )
     await p.getByRole('button', { name: 'Save snapshot', exact: true }).click()
     const save = p.getByRole('dialog', { name: 'Save snapshot' })
     await expect.poll(() => save.count()).toBe(1)

@@ -123,3 +123,35 @@ declare global {
     }
   }
 }
+
+/**
+ * What a page knows about its own person on board `boardId`, for the message of a test that waited in vain
+ * for the person to reach another client: whether the page has a personal token, whether its document has
+ * the entry (then it did not travel) or not (then it was never written), and the connection state.
+ */
+export async function personDiagnosis(page: Page, boardId: string): Promise<string> {
+  try {
+    const state = await page.evaluate((id) => {
+      const stored = localStorage.getItem(`circleboard.identity.${id}`)
+      const board = window.__circleboard?.board() as { people?: unknown } | undefined
+      return {
+        personalToken: stored === null ? null : (JSON.parse(stored) as { personId: string }).personId,
+        peopleInPage: board?.people ?? null,
+        status: document.querySelector('[data-status]')?.getAttribute('data-status') ?? null,
+      }
+    }, boardId)
+    return JSON.stringify(state)
+  } catch (err) {
+    return `page not readable: ${String(err)}`
+  }
+}
+
+/** Runs `wait`; when it fails, adds `personDiagnosis` to the error's message. */
+export async function explainPersonWait<T>(page: Page, boardId: string, wait: Promise<T>): Promise<T> {
+  try {
+    return await wait
+  } catch (err) {
+    if (err instanceof Error) err.message += `\nthe page: ${await personDiagnosis(page, boardId)}`
+    throw err
+  }
+}
