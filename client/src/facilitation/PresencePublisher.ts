@@ -160,8 +160,10 @@ export class PresencePublisher {
         { id: personId, name: profile.name, org: profile.org, ...(known?.role ? {} : { role }) },
         { personId, meeting: null, origin: model.origin },
       )
-    } catch {
-      // refused (a name the model does not accept): provenance shows the id instead
+    } catch (err) {
+      // Refused (a name the model does not accept): provenance shows the id instead. Said on the console
+      // like every refused edit, so that a refusal nobody expected (once: every 32nd person id) is seen.
+      console.warn('person entry refused:', err instanceof Error ? err.message : err)
     }
   }
 }
