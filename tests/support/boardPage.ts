@@ -129,13 +129,13 @@ declare global {
  * for the person to reach another client: whether the page has a personal token, whether its document has
  * the entry (then it did not travel) or not (then it was never written), and the connection state.
  */
-export async function personDiagnosis(page: Page, boardId: string): Promise<string> {
+async function personDiagnosis(page: Page, boardId: string): Promise<string> {
   try {
     const state = await page.evaluate((id) => {
       const stored = localStorage.getItem(`circleboard.identity.${id}`)
       const board = window.__circleboard?.board() as { people?: unknown } | undefined
       return {
-        personalToken: stored === null ? null : (JSON.parse(stored) as { personId: string }).personId,
+        personId: stored === null ? null : (JSON.parse(stored) as { personId: string }).personId,
         peopleInPage: board?.people ?? null,
         status: document.querySelector('[data-status]')?.getAttribute('data-status') ?? null,
       }
