@@ -112,7 +112,7 @@ describe('SQLite WAL checkpoints', () => {
           sent.set(room, sent.get(room)! + 1)
         }
         // The hundredth append started a sync in the thread pool; its checkpoint follows.
-        await vi.waitFor(() => expect(store.checkpointer!.checkpoints).toBe(before + 1))
+        await vi.waitFor(() => expect(store.checkpointer!.checkpoints).toBe(before + 1), { timeout: 10_000 })
       }
       // SQLite alone checkpoints at 1,000 pages: its WAL would have grown past 4 MB by now (each of these
       // 3,000 commits writes a page or two).
@@ -141,7 +141,7 @@ describe('SQLite WAL checkpoints', () => {
           return false // a descriptor that closed while listing
         }
       })
-    await vi.waitFor(() => expect(walOpen()).toBe(false))
+    await vi.waitFor(() => expect(walOpen()).toBe(false), { timeout: 10_000 })
     expect(store.checkpointer!.checkpoints).toBe(0)
     const again = SqliteDocStore.inDataDir(dir)
     try {
