@@ -195,7 +195,8 @@ async function startCircleboard(env: TargetEnv, options: StartOptions): Promise<
   const dataDir = makeTempDir('circleboard')
   const runtime = serverRuntime(env)
   const vars: Record<string, string> = {
-    ...runtime.env,
+    // As for `npm start`: a variable already set in the environment wins over the file's.
+    ...Object.fromEntries(Object.entries(runtime.env).map(([k, v]) => [k, process.env[k] ?? v])),
     HOST: '127.0.0.1',
     PORT: String(port),
     DATA_DIR: dataDir,
